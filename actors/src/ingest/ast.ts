@@ -1,0 +1,299 @@
+/**
+ * The typed Python AST produced by ingest and read by every later stage.
+ *
+ * Node and field names follow CPython's `ast` module (Parser/Python.asdl):
+ * `FunctionDef`, `BinOp(left, op, right)`, `Compare(left, ops, comparators)`...
+ * so anyone who knows `ast.dump()` can read it. Every node carries the source
+ * range it came from. Constructs that Python accepts but this AST does not
+ * model yet become `UnsupportedStmt` / `UnsupportedExpr` with the CPython node
+ * name (`ClassDef`, `Yield`, ...), so analysis can refuse them precisely
+ * instead of ingest failing.
+ */
+import type { SourceRange } from '../diagnostics/diagnostic.js';
+
+interface NodeBase {
+  readonly range: SourceRange;
+}
+
+// ── module and statements ────────────────────────────────────────────────
+
+export interface Module {
+  readonly type: 'Module';
+  readonly body: Stmt[];
+  readonly range: SourceRange;
+}
+
+export type Stmt =
+  | FunctionDef
+  | Return
+  | Assign
+  | AugAssign
+  | AnnAssign
+  | For
+  | While
+  | If
+  | Expr
+  | Pass
+  | Break
+  | Continue
+  | Import
+  | ImportFrom
+  | Global
+  | Nonlocal
+  | UnsupportedStmt;
+
+export interface FunctionDef extends NodeBase {
+  readonly type: 'FunctionDef';
+  readonly name: string;
+  readonly nameRange: SourceRange;
+  readonly args: Arguments;
+  readonly body: Stmt[];
+  readonly decorator_list: Expr_[];
+  /** The return annotation, if any. */
+  readonly returns: Expr_ | null;
+  /** The docstring, when the first statement is a string literal. */
+  readonly docstring: string | null;
+  readonly is_async: boolean;
+}
+
+export interface Arguments extends NodeBase {
+  readonly type: 'arguments';
+  readonly posonlyargs: Arg[];
+  readonly args: Arg[];
+  readonly vararg: Arg | null;
+  readonly kwonlyargs: Arg[];
+  /** Defaults for kwonlyargs, `null` where there is none (same length). */
+  readonly kw_defaults: (Expr_ | null)[];
+  readonly kwarg: Arg | null;
+  /** Defaults for the last N of posonlyargs + args. */
+  readonly defaults: Expr_[];
+}
+
+export interface Arg extends NodeBase {
+  readonly type: 'arg';
+  readonly arg: string;
+  readonly annotation: Expr_ | null;
+}
+
+export interface Return extends NodeBase {
+  readonly type: 'Return';
+  readonly value: Expr_ | null;
+}
+
+export interface Assign extends NodeBase {
+  readonly type: 'Assign';
+  /** `a = b = 1` has two targets. */
+  readonly targets: Expr_[];
+  readonly value: Expr_;
+}
+
+export interface AugAssign extends NodeBase {
+  readonly type: 'AugAssign';
+  readonly target: Expr_;
+  readonly op: Operator;
+  readonly value: Expr_;
+}
+
+export interface AnnAssign extends NodeBase {
+  readonly type: 'AnnAssign';
+  readonly target: Expr_;
+  readonly annotation: Expr_;
+  readonly value: Expr_ | null;
+}
+
+export interface For extends NodeBase {
+  readonly type: 'For';
+  readonly target: Expr_;
+  readonly iter: Expr_;
+  readonly body: Stmt[];
+  readonly orelse: Stmt[];
+  readonly is_async: boolean;
+}
+
+export interface While extends NodeBase {
+  readonly type: 'While';
+  readonly test: Expr_;
+  readonly body: Stmt[];
+  readonly orelse: Stmt[];
+}
+
+export interface If extends NodeBase {
+  readonly type: 'If';
+  readonly test: Expr_;
+  readonly body: Stmt[];
+  /** `elif` chains are nested `If` nodes in `orelse`, as in CPython. */
+  readonly orelse: Stmt[];
+}
+
+export interface Expr extends NodeBase {
+  readonly type: 'Expr';
+  readonly value: Expr_;
+}
+
+export interface Pass extends NodeBase {
+  readonly type: 'Pass';
+}
+export interface Break extends NodeBase {
+  readonly type: 'Break';
+}
+export interface Continue extends NodeBase {
+  readonly type: 'Continue';
+}
+
+export interface Alias extends NodeBase {
+  readonly type: 'alias';
+  readonly name: string;
+  readonly asname: string | null;
+}
+
+export interface Import extends NodeBase {
+  readonly type: 'Import';
+  readonly names: Alias[];
+}
+
+export interface ImportFrom extends NodeBase {
+  readonly type: 'ImportFrom';
+  readonly module: string | null;
+  readonly names: Alias[];
+  /** Number of leading dots. */
+  readonly level: number;
+}
+
+export interface Global extends NodeBase {
+  readonly type: 'Global';
+  readonly names: string[];
+}
+
+export interface Nonlocal extends NodeBase {
+  readonly type: 'Nonlocal';
+  readonly names: string[];
+}
+
+/** A statement Python accepts that this AST does not model (yet). */
+export interface UnsupportedStmt extends NodeBase {
+  readonly type: 'UnsupportedStmt';
+  /** CPython's node name: 'ClassDef', 'Try', 'With', 'Raise', 'Assert', 'Delete', 'Match', ... */
+  readonly node: string;
+}
+
+// ── expressions ──────────────────────────────────────────────────────────
+
+/** Named `Expr_` because CPython's `Expr` is the expression *statement*. */
+export type Expr_ =
+  | BoolOp
+  | BinOp
+  | UnaryOp
+  | IfExp
+  | Compare
+  | Call
+  | Constant
+  | Attribute
+  | Subscript
+  | Name
+  | Tuple
+  | List
+  | UnsupportedExpr;
+
+export type BoolOperator = 'And' | 'Or';
+export type Operator = 'Add' | 'Sub' | 'Mult' | 'MatMult' | 'Div' | 'Mod' | 'Pow' | 'LShift' | 'RShift' | 'BitOr' | 'BitXor' | 'BitAnd' | 'FloorDiv';
+export type UnaryOperator = 'Invert' | 'Not' | 'UAdd' | 'USub';
+export type CmpOperator = 'Eq' | 'NotEq' | 'Lt' | 'LtE' | 'Gt' | 'GtE' | 'Is' | 'IsNot' | 'In' | 'NotIn';
+
+export interface BoolOp extends NodeBase {
+  readonly type: 'BoolOp';
+  readonly op: BoolOperator;
+  /** `a and b and c` is one BoolOp with three values, as in CPython. */
+  readonly values: Expr_[];
+}
+
+export interface BinOp extends NodeBase {
+  readonly type: 'BinOp';
+  readonly left: Expr_;
+  readonly op: Operator;
+  readonly right: Expr_;
+}
+
+export interface UnaryOp extends NodeBase {
+  readonly type: 'UnaryOp';
+  readonly op: UnaryOperator;
+  readonly operand: Expr_;
+}
+
+export interface IfExp extends NodeBase {
+  readonly type: 'IfExp';
+  readonly test: Expr_;
+  readonly body: Expr_;
+  readonly orelse: Expr_;
+}
+
+export interface Compare extends NodeBase {
+  readonly type: 'Compare';
+  readonly left: Expr_;
+  readonly ops: CmpOperator[];
+  readonly comparators: Expr_[];
+}
+
+export interface Keyword extends NodeBase {
+  readonly type: 'keyword';
+  /** null for `**kwargs`. */
+  readonly arg: string | null;
+  readonly value: Expr_;
+}
+
+export interface Call extends NodeBase {
+  readonly type: 'Call';
+  readonly func: Expr_;
+  readonly args: Expr_[];
+  readonly keywords: Keyword[];
+}
+
+/**
+ * A literal. `kind` says which Python type it is, since JS numbers cannot tell
+ * `1` from `1.0`: ints keep their exact value as a bigint.
+ */
+export type Constant = NodeBase & { readonly type: 'Constant' } & (
+    | { readonly kind: 'int'; readonly value: bigint }
+    | { readonly kind: 'float'; readonly value: number }
+    | { readonly kind: 'complex'; readonly value: number }
+    | { readonly kind: 'bool'; readonly value: boolean }
+    | { readonly kind: 'None'; readonly value: null }
+    | { readonly kind: 'str'; readonly value: string }
+    | { readonly kind: 'bytes'; readonly value: Uint8Array }
+    | { readonly kind: 'Ellipsis'; readonly value: null }
+  );
+
+export interface Attribute extends NodeBase {
+  readonly type: 'Attribute';
+  readonly value: Expr_;
+  readonly attr: string;
+}
+
+export interface Subscript extends NodeBase {
+  readonly type: 'Subscript';
+  readonly value: Expr_;
+  readonly slice: Expr_;
+}
+
+export interface Name extends NodeBase {
+  readonly type: 'Name';
+  readonly id: string;
+}
+
+export interface Tuple extends NodeBase {
+  readonly type: 'Tuple';
+  readonly elts: Expr_[];
+}
+
+export interface List extends NodeBase {
+  readonly type: 'List';
+  readonly elts: Expr_[];
+}
+
+/** An expression Python accepts that this AST does not model (yet). */
+export interface UnsupportedExpr extends NodeBase {
+  readonly type: 'UnsupportedExpr';
+  /** CPython's node name: 'Lambda', 'Yield', 'ListComp', 'Dict', 'JoinedStr', 'Starred', ... */
+  readonly node: string;
+}
+
+export type Node = Module | Stmt | Expr_ | Arguments | Arg | Keyword | Alias;
