@@ -1,0 +1,30 @@
+//! `portalis_rt`: the runtime support library of Portalis-generated Rust.
+//!
+//! Generated modules start with `use portalis_rt::*;` and call the functions
+//! re-exported here: Python int and float arithmetic with CPython 3.11's
+//! results and exceptions (`int`, `float`, `round`, `math`), the exception
+//! type (`err`), the recursion guard (`depth`) and the WASM ABI (`abi`,
+//! docs/abi.md). std only; builds with rustc 1.63 and current stable, for
+//! wasm32-unknown-unknown and natively (for tests). actors/rt/README.md lists
+//! the API.
+
+mod abi;
+mod big;
+mod depth;
+mod err;
+mod float;
+mod int;
+mod math;
+mod round;
+
+pub use abi::*;
+pub use depth::*;
+pub use err::{
+    Exc, PyErr, PyResult, COMPLEX_POW, DIV_ZERO, FLOAT_DIVMOD_ZERO, FLOAT_DIV_ZERO, FLOAT_FLOORDIV_ZERO,
+    FLOAT_INF_TO_INT, FLOAT_MOD_ZERO, FLOAT_NAN_TO_INT, INT_DIV_ZERO, INT_MOD_ZERO, INT_OVERFLOW, MATH_DOMAIN,
+    MATH_RANGE, NEGATIVE_INT_POW, NEGATIVE_SHIFT, POW_RANGE, RECURSION, ROUND_TOO_LARGE, ZERO_NEG_POW,
+};
+pub use float::*;
+pub use int::*;
+pub use math::*;
+pub use round::*;
