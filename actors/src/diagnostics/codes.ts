@@ -64,6 +64,7 @@ export const DIAGNOSTIC_CODES = {
   PTL5002: { title: 'exception differs from CPython', hint: 'This is a Portalis bug: the translated module raised a different exception. Please report it with the .py file.' },
   PTL5003: { title: 'python3 not found', hint: 'Install Python 3.11 or newer, or set PORTALIS_PYTHON to its path.' },
   PTL5004: { title: 'int result outside the 64-bit range', hint: 'CPython returned an arbitrary-precision int; Portalis raises OverflowError until big integers are supported.' },
+  PTL5005: { title: 'module fails to import under CPython', hint: 'Importing the module with python3 raised an exception or ran too long, so nothing could be compared; run `python3 <file>` to see why.' },
 
   // ── internal ──────────────────────────────────────────────────────────
   PTL9001: { title: 'internal compiler error', hint: 'This is a Portalis bug. Please report it with the .py file and the message above.' },

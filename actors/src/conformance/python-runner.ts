@@ -1,0 +1,237 @@
+/**
+ * The CPython side of a conformance run: one `python3` process serving the
+ * harness protocol (python-harness.ts) for a whole report.
+ *
+ * `startPython` spawns it and waits for the module to import; `call` and
+ * `probe` send one request and wait for its answer. The harness enforces the
+ * per-call limit itself with a timer; if no answer comes within that limit
+ * (twice, for the deep-recursion retry) plus a grace period, the call is stuck
+ * in uninterruptible C code, so the process is killed and the call reported
+ * as a timeout. A dead session answers every later call with a crash; the
+ * caller starts a new one for the remaining cases.
+ */
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { PYTHON_HARNESS } from './python-harness.js';
+import type { Outcome, PyValue } from './types.js';
+
+/** How much longer than its own limit a call may take before the process is killed. */
+const GRACE_MS = 3000;
+/** The recursion limit for the retry of calls that hit CPython's default one. */
+export const DEEP_RECURSION_LIMIT = 100_000;
+const STDERR_KEEP = 4000;
+
+export type PythonStart =
+  | { readonly kind: 'ready'; readonly session: PythonSession; readonly version: string; readonly executable: string; readonly functions: readonly string[] }
+  /** The binary could not be started (missing, not executable). */
+  | { readonly kind: 'missing'; readonly message: string }
+  /** Python started but importing the module failed, or the harness failed. */
+  | { readonly kind: 'failed'; readonly message: string };
+
+export interface PythonCallResult {
+  readonly outcome: Outcome;
+  /** Only for a RecursionError at the default limit with `deep` asked: the outcome with the limit raised. */
+  readonly deep?: Outcome;
+}
+
+export interface StartPythonInput {
+  readonly python: string;
+  readonly modulePath: string;
+  readonly moduleName: string;
+  readonly timeoutMs: number;
+}
+
+export async function startPython(input: StartPythonInput): Promise<PythonStart> {
+  const child = spawn(
+    input.python,
+    ['-I', '-B', '-c', PYTHON_HARNESS, input.modulePath, input.moduleName, String(input.timeoutMs), String(DEEP_RECURSION_LIMIT)],
+    { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, PYTHONIOENCODING: 'utf-8' } },
+  );
+  const session = new PythonSession(child, input.timeoutMs);
+  return session.started;
+}
+
+type Pending = { resolve: (msg: Record<string, unknown> | null) => void; timer: NodeJS.Timeout };
+
+export class PythonSession {
+  readonly started: Promise<PythonStart>;
+  private nextId = 1;
+  private readonly pending = new Map<number, Pending>();
+  private stderr = '';
+  private exited = false;
+  private exitReason = '';
+  private resolveStart!: (s: PythonStart) => void;
+
+  constructor(
+    private readonly child: ChildProcessWithoutNullStreams,
+    private readonly timeoutMs: number,
+  ) {
+    this.started = new Promise((resolve) => (this.resolveStart = resolve));
+    let sawFirstLine = false;
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', (chunk: string) => {
+      this.stderr = (this.stderr + chunk).slice(-STDERR_KEEP);
+    });
+    child.stdin.on('error', () => {
+      // EPIPE after the process died; the exit handler reports it.
+    });
+    child.on('error', (err: NodeJS.ErrnoException) => {
+      this.exited = true;
+      this.exitReason = err.message;
+      const missing = err.code === 'ENOENT' || err.code === 'EACCES' || err.code === 'ENOTDIR';
+      this.resolveStart(missing ? { kind: 'missing', message: err.message } : { kind: 'failed', message: err.message });
+      this.failPending();
+    });
+    child.on('exit', (code, signal) => {
+      this.exited = true;
+      this.exitReason = signal ? `python3 was killed by ${signal}` : `python3 exited with status ${code}`;
+      if (!sawFirstLine) {
+        this.resolveStart({ kind: 'failed', message: `${this.exitReason} before the module was imported${this.stderrTail()}` });
+      }
+      this.failPending();
+    });
+    const lines = createInterface({ input: child.stdout });
+    lines.on('line', (line) => {
+      let msg: Record<string, unknown>;
+      try {
+        msg = JSON.parse(line) as Record<string, unknown>;
+      } catch {
+        return; // not ours; user output goes to stderr, so this should not happen
+      }
+      if (!sawFirstLine) {
+        sawFirstLine = true;
+        if (msg.ready === true) {
+          this.resolveStart({
+            kind: 'ready',
+            session: this,
+            version: String(msg.version),
+            executable: String(msg.executable),
+            functions: (msg.functions as string[]) ?? [],
+          });
+        } else {
+          const err = (msg.importError ?? {}) as { type?: string; message?: string };
+          this.resolveStart({ kind: 'failed', message: `importing the module raised ${err.type}: ${err.message}` });
+          this.kill();
+        }
+        return;
+      }
+      const id = msg.id as number;
+      const p = this.pending.get(id);
+      if (p) {
+        this.pending.delete(id);
+        clearTimeout(p.timer);
+        p.resolve(msg);
+      }
+    });
+  }
+
+  get alive(): boolean {
+    return !this.exited;
+  }
+
+  /** Calls `fn(*args)`; with `deep`, a RecursionError is retried with a raised recursion limit. */
+  async call(fn: string, args: readonly PyValue[], deep: boolean): Promise<PythonCallResult> {
+    const msg = await this.request({ op: 'call', fn, args: args.map(encodeArg), deep }, deep ? 2 : 1);
+    if (!msg) return { outcome: this.lostOutcome() };
+    if (typeof msg.harnessError === 'string') return { outcome: { kind: 'crash', message: `harness error: ${msg.harnessError}` } };
+    const outcome = decodeOutcome(msg.outcome);
+    return msg.deep !== undefined ? { outcome, deep: decodeOutcome(msg.deep) } : { outcome };
+  }
+
+  /** Runs the call on the width-probing copy of the module: did any int leave the 64-bit range? */
+  async probe(fn: string, args: readonly PyValue[], deep: boolean): Promise<{ outcome: Outcome; wide: boolean } | null> {
+    const msg = await this.request({ op: 'probe', fn, args: args.map(encodeArg), deep }, 1);
+    if (!msg || typeof msg.wide !== 'boolean') return null;
+    return { outcome: decodeOutcome(msg.outcome), wide: msg.wide };
+  }
+
+  kill(): void {
+    if (!this.exited) this.child.kill('SIGKILL');
+  }
+
+  /** Ends the session politely (stdin closed, the harness loop ends). */
+  close(): void {
+    if (!this.exited) this.child.stdin.end();
+  }
+
+  private killedForTimeout = false;
+
+  private request(body: Record<string, unknown>, calls: number): Promise<Record<string, unknown> | null> {
+    if (this.exited) return Promise.resolve(null);
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      const limit = this.timeoutMs * calls + GRACE_MS;
+      const timer = setTimeout(() => {
+        // Stuck in C code the timer cannot interrupt: kill the process.
+        this.pending.delete(id);
+        this.killedForTimeout = true;
+        this.kill();
+        resolve({ id, outcome: { k: 'timeout', ms: limit, hard: true } });
+      }, limit);
+      this.pending.set(id, { resolve, timer });
+      this.child.stdin.write(JSON.stringify({ id, ...body }) + '\n');
+    });
+  }
+
+  private failPending(): void {
+    for (const [id, p] of this.pending) {
+      clearTimeout(p.timer);
+      this.pending.delete(id);
+      p.resolve(null);
+    }
+  }
+
+  private lostOutcome(): Outcome {
+    return { kind: 'crash', message: `${this.exitReason || 'python3 stopped'} during the call${this.stderrTail()}` };
+  }
+
+  private stderrTail(): string {
+    const tail = this.stderr.trim().split('\n').slice(-5).join('\n');
+    return tail ? `:\n${tail}` : '';
+  }
+}
+
+function encodeArg(v: PyValue): Record<string, unknown> {
+  switch (v.kind) {
+    case 'int':
+      return { t: 'int', v: v.value };
+    case 'float':
+      return { t: 'float', b: v.bits };
+    case 'bool':
+      return { t: 'bool', v: v.value };
+    default:
+      throw new Error(`conformance: cannot pass a ${v.kind} argument to Python`);
+  }
+}
+
+function decodeOutcome(raw: unknown): Outcome {
+  const o = raw as Record<string, unknown>;
+  const ms = typeof o.ms === 'number' ? o.ms : 0;
+  switch (o.k) {
+    case 'value':
+      return { kind: 'value', value: decodeValue(o.v as Record<string, unknown>), ms };
+    case 'exc':
+      return { kind: 'exception', type: String(o.type), message: String(o.message), ms };
+    case 'timeout':
+      return { kind: 'timeout', ms };
+    default:
+      return { kind: 'crash', message: `unexpected answer from the harness: ${JSON.stringify(raw)}` };
+  }
+}
+
+function decodeValue(v: Record<string, unknown>): PyValue {
+  switch (v.t) {
+    case 'int':
+      return { kind: 'int', value: String(v.v) };
+    case 'float':
+      return { kind: 'float', bits: String(v.b) };
+    case 'bool':
+      return { kind: 'bool', value: v.v === true };
+    case 'none':
+      return { kind: 'none' };
+    case 'hugeint':
+      return { kind: 'hugeint', bitLength: Number(v.n), negative: v.neg === true };
+    default:
+      return { kind: 'other', repr: String(v.r) };
+  }
+}
