@@ -173,7 +173,8 @@ function cancelled(file: string, source: string): CompileOutcome {
   return { ok: false, file, source, diagnostics: [d], cancelled: true };
 }
 
+/** The module's file name without `.py`, reduced to the characters an asset name may hold. */
 function stem(file: string): string {
   const base = file.slice(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
-  return base.replace(/\.py$/, '');
+  return base.replace(/\.py$/, '').replace(/[^\w.-]/g, '_') || 'module';
 }
