@@ -15,7 +15,7 @@ import { diagnostic, type Diagnostic } from '@portalis/actors';
 import { createUnplugin, type UnpluginFactory } from 'unplugin';
 import { PortalisContext, type CompileOutcome } from './core/context.js';
 import { channelOf, errorMessage, failedModule, warningMessage } from './core/diagnostics.js';
-import { checkWasmMode, pointAtAsset, targetFor } from './core/emit.js';
+import { checkWasmMode, pointAtAsset, targetFor, type ViteBuildKind } from './core/emit.js';
 import { fileOf, idFilter, PY_INCLUDE } from './core/filter.js';
 import { PLUGIN_NAME, resolveOptions, type Options } from './core/options.js';
 
@@ -29,7 +29,7 @@ export const unpluginFactory: UnpluginFactory<Options | undefined> = (rawOptions
   checkWasmMode(options.wasm, meta.framework);
   const ctx = new PortalisContext(options);
   const channel = channelOf(meta.framework);
-  let viteCommand: 'build' | 'serve' | undefined;
+  let vite: ViteBuildKind | undefined;
 
   return {
     name: PLUGIN_NAME,
@@ -39,7 +39,7 @@ export const unpluginFactory: UnpluginFactory<Options | undefined> = (rawOptions
       filter: { id: idFilter(options) },
       async handler(id) {
         const file = fileOf(id);
-        const target = targetFor(options.wasm, meta.framework, viteCommand);
+        const target = targetFor(options.wasm, meta.framework, vite);
         const read = await readSource(file);
         const outcome: CompileOutcome =
           'diagnostic' in read
@@ -81,7 +81,7 @@ export const unpluginFactory: UnpluginFactory<Options | undefined> = (rawOptions
 
     vite: {
       configResolved(config) {
-        viteCommand = config.command;
+        vite = config.command === 'serve' ? 'serve' : config.build.lib || config.build.ssr ? 'lib-or-ssr' : 'app';
       },
       async closeBundle() {
         await ctx.close();
@@ -93,7 +93,7 @@ export const unpluginFactory: UnpluginFactory<Options | undefined> = (rawOptions
       async hotUpdate({ file, type, read }) {
         if (type !== 'update' || !ctx.files.has(file)) return;
         const source = await read();
-        void ctx.compile(file, source, targetFor(options.wasm, meta.framework, viteCommand));
+        void ctx.compile(file, source, targetFor(options.wasm, meta.framework, vite));
       },
     },
 

@@ -7,7 +7,7 @@
  * Without /usr/bin/chromium both tests skip, saying so.
  */
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -56,6 +56,9 @@ describe('in Chromium', () => {
     const { build } = await import('vite');
     // The example's own vite.config.ts (which imports unplugin-portalis/vite from dist/).
     await build({ root: EXAMPLE, logLevel: 'silent', build: { outDir, emptyOutDir: true } });
+    // An app build emits each module's WASM as a hashed asset rather than inlining it.
+    const assets = await readdir(join(outDir, 'assets'));
+    expect(assets.filter((f) => f.endsWith('.wasm'))).toHaveLength(2);
 
     const server = await serveStatic(outDir);
     cleanups.push(server.close);

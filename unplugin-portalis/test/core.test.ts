@@ -57,7 +57,9 @@ describe('resolveOptions', () => {
     expect(() => checkWasmMode('asset', 'webpack')).toThrow("[unplugin-portalis] `wasm: 'asset'` needs Vite or Rollup");
     expect(() => checkWasmMode('asset', 'rollup')).not.toThrow();
     expect(targetFor('auto', 'rollup')).toBe('file');
-    expect(targetFor('auto', 'vite', 'build')).toBe('file');
+    expect(targetFor('auto', 'vite', 'app')).toBe('file');
+    expect(targetFor('auto', 'vite', 'lib-or-ssr')).toBe('inline');
+    expect(targetFor('asset', 'vite', 'lib-or-ssr')).toBe('file');
     expect(targetFor('auto', 'vite', 'serve')).toBe('inline');
     expect(targetFor('asset', 'vite', 'serve')).toBe('inline');
     expect(targetFor('auto', 'esbuild')).toBe('inline');
@@ -127,8 +129,8 @@ describe('diagnostics mapping', () => {
 describe('pointAtAsset', () => {
   it('rewrites the one reference to the wasm file to the emitted asset', () => {
     const js = `const wasm = new URL('./fib.wasm', import.meta.url);\n`;
-    expect(pointAtAsset(js, 'fib.wasm', 'abc123')).toBe('const wasm = new URL(import.meta.ROLLUP_FILE_URL_abc123);\n');
-    expect(pointAtAsset(`new URL("./fib.wasm", import.meta.url)`, 'fib.wasm', 'r')).toBe('new URL(import.meta.ROLLUP_FILE_URL_r)');
+    expect(pointAtAsset(js, 'fib.wasm', 'abc123')).toBe('const wasm = new URL(import.meta.ROLLUP_FILE_URL_abc123, import.meta.url);\n');
+    expect(pointAtAsset(`new URL("./fib.wasm", import.meta.url)`, 'fib.wasm', 'r')).toBe('new URL(import.meta.ROLLUP_FILE_URL_r, import.meta.url)');
   });
 
   it('refuses JS that does not reference the file exactly once', () => {

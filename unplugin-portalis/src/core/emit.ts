@@ -2,11 +2,18 @@
  * Where the WASM of a module goes, per bundler.
  *
  * `targetFor()` picks between inlining the WASM as base64 (works everywhere,
- * including dev servers) and emitting a real `.wasm` asset (Rollup and Vite
- * build, whose `this.emitFile` returns a reference the output can point at).
- * `pointAtAsset()` rewrites the compiler's `new URL('./x.wasm',
- * import.meta.url)` to the emitted asset's `import.meta.ROLLUP_FILE_URL_<ref>`,
- * which the bundler replaces with the asset's final, hashed location.
+ * including dev servers) and emitting a real `.wasm` asset (Rollup, and Vite
+ * app builds, whose `this.emitFile` returns a reference the output can point
+ * at). `pointAtAsset()` rewrites the compiler's `new URL('./x.wasm',
+ * import.meta.url)` to `new URL(import.meta.ROLLUP_FILE_URL_<ref>,
+ * import.meta.url)`; the bundler replaces the reference with the asset's
+ * final, hashed location: an absolute URL from Rollup, a base-relative path
+ * such as "/assets/x-1a2b.wasm" from Vite, which the outer `new URL` resolves
+ * against the module's own URL, as Vite's own `new URL(..., import.meta.url)`
+ * assets do.
+ *
+ * Vite library and SSR builds inline under 'auto': their output is loaded
+ * from wherever it is installed, where a base-relative path means nothing.
  */
 import type { UnpluginContextMeta } from 'unplugin';
 import type { WasmTarget } from './context.js';
@@ -14,11 +21,8 @@ import { PLUGIN_NAME, type WasmMode } from './options.js';
 
 export type Framework = UnpluginContextMeta['framework'];
 
-/** Bundlers that can emit an asset and point a module at it by reference. */
-function canEmitAsset(framework: Framework, viteCommand: 'build' | 'serve' | undefined): boolean {
-  if (framework === 'rollup' || framework === 'rolldown') return true;
-  return framework === 'vite' && viteCommand === 'build';
-}
+/** What the Vite config says about the build, known from `configResolved`. */
+export type ViteBuildKind = 'serve' | 'app' | 'lib-or-ssr';
 
 /** Rejects `wasm: 'asset'` where it can never work, when the plugin is created. */
 export function checkWasmMode(mode: WasmMode, framework: Framework): void {
@@ -28,9 +32,11 @@ export function checkWasmMode(mode: WasmMode, framework: Framework): void {
 }
 
 /** `file` (emit an asset) or `inline` for this bundler; the Vite dev server always inlines. */
-export function targetFor(mode: WasmMode, framework: Framework, viteCommand?: 'build' | 'serve'): WasmTarget {
+export function targetFor(mode: WasmMode, framework: Framework, vite?: ViteBuildKind): WasmTarget {
   if (mode === 'inline') return 'inline';
-  return canEmitAsset(framework, viteCommand) ? 'file' : 'inline';
+  if (framework === 'rollup' || framework === 'rolldown') return 'file';
+  if (framework !== 'vite' || vite === 'serve' || vite === undefined) return 'inline';
+  return vite === 'app' || mode === 'asset' ? 'file' : 'inline';
 }
 
 /**
@@ -44,5 +50,5 @@ export function pointAtAsset(js: string, wasmFileName: string, referenceId: stri
   const pattern = new RegExp(`new URL\\(\\s*(['"\`])\\./${name}\\1\\s*,\\s*import\\.meta\\.url\\s*\\)`, 'g');
   const matches = js.match(pattern);
   if (!matches || matches.length !== 1) return null;
-  return js.replace(pattern, `new URL(import.meta.ROLLUP_FILE_URL_${referenceId})`);
+  return js.replace(pattern, `new URL(import.meta.ROLLUP_FILE_URL_${referenceId}, import.meta.url)`);
 }
