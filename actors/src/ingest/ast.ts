@@ -99,6 +99,12 @@ export interface AnnAssign extends NodeBase {
   readonly target: Expr_;
   readonly annotation: Expr_;
   readonly value: Expr_ | null;
+  /**
+   * CPython's `simple` flag: true when the target is a plain name that is not
+   * in parentheses (`x: int`), false for `(x): int`, `a.b: int`, `a[i]: int`.
+   * Optional so hand-built nodes may leave it out; ingest always sets it.
+   */
+  readonly simple?: boolean;
 }
 
 export interface For extends NodeBase {
@@ -174,6 +180,8 @@ export interface UnsupportedStmt extends NodeBase {
   readonly type: 'UnsupportedStmt';
   /** CPython's node name: 'ClassDef', 'Try', 'With', 'Raise', 'Assert', 'Delete', 'Match', ... */
   readonly node: string;
+  /** What about it is unsupported, when the node name alone does not say (e.g. 'type parameters'). */
+  readonly detail?: string;
 }
 
 // ── expressions ──────────────────────────────────────────────────────────
@@ -294,6 +302,8 @@ export interface UnsupportedExpr extends NodeBase {
   readonly type: 'UnsupportedExpr';
   /** CPython's node name: 'Lambda', 'Yield', 'ListComp', 'Dict', 'JoinedStr', 'Starred', ... */
   readonly node: string;
+  /** What about it is unsupported, when the node name alone does not say (e.g. '\\N{...} escape'). */
+  readonly detail?: string;
 }
 
 export type Node = Module | Stmt | Expr_ | Arguments | Arg | Keyword | Alias;

@@ -1,0 +1,323 @@
+/**
+ * CST → AST for expressions (and assignment targets, which share the shapes:
+ * the AST has no Load/Store context). Ranges follow CPython: parentheses
+ * around an expression are not part of its range, except for tuples, whose
+ * own parentheses are. Constructs the AST does not model become
+ * `UnsupportedExpr` with CPython's node name.
+ */
+import type * as ast from './ast.js';
+import { type ConvertContext, identifierText } from './convert-context.js';
+import { childByField, childrenByField, type CstNode, hasToken, namedChildren } from './cst.js';
+import { decodeBytes, decodeStr, parseNumberLiteral, splitStringToken } from './literals.js';
+import { checkCallArguments } from './check-calls.js';
+import { BINARY_OPERATORS, COMPARE_OPERATORS, UNARY_OPERATORS } from './operators.js';
+
+/** Node types that map to one CPython node this AST does not model. */
+const UNSUPPORTED_EXPRESSIONS: Readonly<Record<string, string>> = {
+  lambda: 'Lambda',
+  list_comprehension: 'ListComp',
+  set_comprehension: 'SetComp',
+  dictionary_comprehension: 'DictComp',
+  generator_expression: 'GeneratorExp',
+  dictionary: 'Dict',
+  set: 'Set',
+  await: 'Await',
+  named_expression: 'NamedExpr',
+  slice: 'Slice',
+  list_splat: 'Starred',
+  list_splat_pattern: 'Starred',
+  parenthesized_list_splat: 'Starred',
+};
+
+/** Names tree-sitter lets through as identifiers but Python 3 reserves. */
+const RESERVED_IDENTIFIERS = new Set(['async', 'await']);
+
+export function unsupportedExpr(ctx: ConvertContext, node: CstNode, name: string, detail?: string): ast.UnsupportedExpr {
+  return detail === undefined
+    ? { type: 'UnsupportedExpr', node: name, range: ctx.rangeOf(node) }
+    : { type: 'UnsupportedExpr', node: name, detail, range: ctx.rangeOf(node) };
+}
+
+export function convertName(ctx: ConvertContext, node: CstNode): ast.Name {
+  const id = identifierText(ctx, node);
+  if (RESERVED_IDENTIFIERS.has(id)) ctx.errorAt(node, 'invalid syntax');
+  return { type: 'Name', id, range: ctx.rangeOf(node) };
+}
+
+function constant(ctx: ConvertContext, node: CstNode, c: Omit<ast.Constant, 'type' | 'range'>): ast.Constant {
+  return { type: 'Constant', ...c, range: ctx.rangeOf(node) } as ast.Constant;
+}
+
+/** Strips redundant parentheses: `((x))` is `x`. Tuples keep their own. */
+export function unwrapParens(node: CstNode): CstNode {
+  let n = node;
+  while (n.type === 'parenthesized_expression' || (n.type === 'tuple_pattern' && isParenthesizedSingle(n))) {
+    const inner = namedChildren(n)[0];
+    if (inner === undefined) break;
+    n = inner;
+  }
+  return n;
+}
+
+/** `(x)` as a target parses as a one-element tuple_pattern without a comma. */
+function isParenthesizedSingle(node: CstNode): boolean {
+  return namedChildren(node).length === 1 && !hasToken(node, ',');
+}
+
+export function convertExpr(ctx: ConvertContext, node: CstNode): ast.Expr_ {
+  switch (node.type) {
+    case 'identifier':
+      return convertName(ctx, node);
+    case 'integer':
+    case 'float':
+      return convertNumber(ctx, node);
+    case 'string':
+      return convertStrings(ctx, node, [node]);
+    case 'concatenated_string':
+      return convertStrings(ctx, node, namedChildren(node));
+    case 'true':
+      return constant(ctx, node, { kind: 'bool', value: true });
+    case 'false':
+      return constant(ctx, node, { kind: 'bool', value: false });
+    case 'none':
+      return constant(ctx, node, { kind: 'None', value: null });
+    case 'ellipsis':
+      return constant(ctx, node, { kind: 'Ellipsis', value: null });
+    case 'parenthesized_expression':
+    case 'tuple_pattern':
+      if (node.type === 'parenthesized_expression' || isParenthesizedSingle(node)) return convertParenthesized(ctx, node);
+      return { type: 'Tuple', elts: convertElements(ctx, node), range: ctx.rangeOf(node) };
+    case 'tuple':
+    case 'expression_list':
+    case 'pattern_list':
+      return { type: 'Tuple', elts: convertElements(ctx, node), range: ctx.rangeOf(node) };
+    case 'list':
+    case 'list_pattern':
+      return { type: 'List', elts: convertElements(ctx, node), range: ctx.rangeOf(node) };
+    case 'binary_operator':
+      return convertBinary(ctx, node);
+    case 'unary_operator': {
+      const op = UNARY_OPERATORS[ctx.text(childByField(node, 'operator') ?? node)] ?? 'UAdd';
+      return { type: 'UnaryOp', op, operand: convertField(ctx, node, 'argument'), range: ctx.rangeOf(node) };
+    }
+    case 'not_operator':
+      return { type: 'UnaryOp', op: 'Not', operand: convertField(ctx, node, 'argument'), range: ctx.rangeOf(node) };
+    case 'boolean_operator':
+      return convertBoolOp(ctx, node);
+    case 'comparison_operator':
+      return convertCompare(ctx, node);
+    case 'conditional_expression': {
+      const [body, test, orelse] = namedChildren(node).map((c) => convertExpr(ctx, c));
+      if (!body || !test || !orelse) return invalid(ctx, node);
+      return { type: 'IfExp', test, body, orelse, range: ctx.rangeOf(node) };
+    }
+    case 'call':
+      return convertCall(ctx, node);
+    case 'attribute': {
+      const attr = childByField(node, 'attribute');
+      return {
+        type: 'Attribute',
+        value: convertField(ctx, node, 'object'),
+        attr: attr ? identifierText(ctx, attr) : '',
+        range: ctx.rangeOf(node),
+      };
+    }
+    case 'subscript':
+      return convertSubscript(ctx, node);
+    case 'type': {
+      // Annotations are wrapped in a `type` node; the expression is its child.
+      const inner = namedChildren(node)[0];
+      return inner ? convertExpr(ctx, inner) : invalid(ctx, node);
+    }
+    case 'yield':
+      return unsupportedExpr(ctx, node, hasToken(node, 'from') ? 'YieldFrom' : 'Yield');
+    default: {
+      const name = UNSUPPORTED_EXPRESSIONS[node.type];
+      if (name !== undefined) return unsupportedExpr(ctx, node, name);
+      return invalid(ctx, node);
+    }
+  }
+}
+
+/** Something tree-sitter accepted that is not a Python 3 expression. */
+function invalid(ctx: ConvertContext, node: CstNode): ast.UnsupportedExpr {
+  ctx.errorAt(node, 'invalid syntax');
+  return unsupportedExpr(ctx, node, 'Invalid');
+}
+
+function convertField(ctx: ConvertContext, node: CstNode, field: string): ast.Expr_ {
+  const child = childByField(node, field);
+  return child ? convertExpr(ctx, child) : invalid(ctx, node);
+}
+
+function convertParenthesized(ctx: ConvertContext, node: CstNode): ast.Expr_ {
+  const inner = namedChildren(node)[0];
+  if (inner === undefined) return invalid(ctx, node);
+  if (inner.type === 'list_splat' || inner.type === 'list_splat_pattern') {
+    ctx.errorAt(inner, 'cannot use starred expression here');
+  }
+  return convertExpr(ctx, inner);
+}
+
+function convertElements(ctx: ConvertContext, node: CstNode): ast.Expr_[] {
+  return namedChildren(node).map((c) => convertExpr(ctx, c));
+}
+
+function convertNumber(ctx: ConvertContext, node: CstNode): ast.Expr_ {
+  const text = ctx.text(node);
+  const parsed = parseNumberLiteral(text);
+  if (parsed === null) {
+    ctx.errorAt(node, 'invalid decimal literal');
+    return unsupportedExpr(ctx, node, 'Invalid');
+  }
+  return constant(ctx, node, parsed);
+}
+
+/** One string literal, or adjacent literals concatenated (`"a" 'b'` is `'ab'`). */
+function convertStrings(ctx: ConvertContext, node: CstNode, parts: CstNode[]): ast.Expr_ {
+  let bytes: boolean | null = null;
+  let format = false;
+  let text = '';
+  const octets: number[] = [];
+  let unsupported: string | null = null;
+  for (const part of parts) {
+    const split = splitStringToken(ctx.text(part));
+    if (split === null) {
+      ctx.errorAt(part, 'invalid syntax');
+      return unsupportedExpr(ctx, node, 'Invalid');
+    }
+    if (bytes !== null && bytes !== split.prefix.bytes) {
+      ctx.errorAt(part, 'cannot mix bytes and nonbytes literals');
+      return unsupportedExpr(ctx, node, 'Invalid');
+    }
+    bytes = split.prefix.bytes;
+    if (split.prefix.format) {
+      format = true;
+      continue;
+    }
+    if (bytes) {
+      const decoded = decodeBytes(split.body, split.prefix.raw);
+      if (!decoded.ok) {
+        ctx.errorAt(part, decoded.message);
+        return unsupportedExpr(ctx, node, 'Invalid');
+      }
+      for (const b of decoded.value) octets.push(b);
+    } else {
+      const decoded = decodeStr(split.body, split.prefix.raw);
+      if (decoded.ok) text += decoded.value;
+      else if (decoded.unsupported) unsupported = decoded.message;
+      else {
+        ctx.errorAt(part, decoded.message);
+        return unsupportedExpr(ctx, node, 'Invalid');
+      }
+    }
+  }
+  if (format) return unsupportedExpr(ctx, node, 'JoinedStr');
+  if (unsupported !== null) return unsupportedExpr(ctx, node, 'Constant', unsupported);
+  if (bytes) return constant(ctx, node, { kind: 'bytes', value: Uint8Array.from(octets) });
+  return constant(ctx, node, { kind: 'str', value: text });
+}
+
+function convertBinary(ctx: ConvertContext, node: CstNode): ast.Expr_ {
+  const opNode = childByField(node, 'operator');
+  const op = opNode ? BINARY_OPERATORS[opNode.type] : undefined;
+  if (op === undefined) return invalid(ctx, node);
+  return {
+    type: 'BinOp',
+    left: convertField(ctx, node, 'left'),
+    op,
+    right: convertField(ctx, node, 'right'),
+    range: ctx.rangeOf(node),
+  };
+}
+
+/** `a and b and c` is one BoolOp; tree-sitter nests it to the left. */
+function convertBoolOp(ctx: ConvertContext, node: CstNode): ast.Expr_ {
+  const opText = childByField(node, 'operator')?.type;
+  const op: ast.BoolOperator = opText === 'or' ? 'Or' : 'And';
+  const values: ast.Expr_[] = [];
+  const collect = (n: CstNode): void => {
+    const left = childByField(n, 'left');
+    const right = childByField(n, 'right');
+    if (!left || !right) {
+      values.push(invalid(ctx, n));
+      return;
+    }
+    if (left.type === 'boolean_operator' && childByField(left, 'operator')?.type === opText) collect(left);
+    else values.push(convertExpr(ctx, left));
+    values.push(convertExpr(ctx, right));
+  };
+  collect(node);
+  return { type: 'BoolOp', op, values, range: ctx.rangeOf(node) };
+}
+
+function convertCompare(ctx: ConvertContext, node: CstNode): ast.Expr_ {
+  const operands: ast.Expr_[] = [];
+  const ops: ast.CmpOperator[] = [];
+  for (const child of node.children) {
+    if (child.field === 'operators') {
+      const op = COMPARE_OPERATORS[child.type];
+      if (op === undefined) {
+        // `<>` is Python 2 (and the Barry-as-FLUFL joke).
+        ctx.errorAt(child, 'invalid syntax');
+        return unsupportedExpr(ctx, node, 'Invalid');
+      }
+      ops.push(op);
+    } else if (child.named) {
+      operands.push(convertExpr(ctx, child));
+    }
+  }
+  const [left, ...comparators] = operands;
+  if (left === undefined || comparators.length !== ops.length || ops.length === 0) return invalid(ctx, node);
+  return { type: 'Compare', left, ops, comparators, range: ctx.rangeOf(node) };
+}
+
+function convertCall(ctx: ConvertContext, node: CstNode): ast.Expr_ {
+  const func = convertField(ctx, node, 'function');
+  const argsNode = childByField(node, 'arguments');
+  const range = ctx.rangeOf(node);
+  if (argsNode === undefined) return invalid(ctx, node);
+  if (argsNode.type === 'generator_expression') {
+    // `f(x for x in xs)`: the generator is the only argument.
+    return { type: 'Call', func, args: [unsupportedExpr(ctx, argsNode, 'GeneratorExp')], keywords: [], range };
+  }
+  checkCallArguments(ctx, argsNode);
+  const args: ast.Expr_[] = [];
+  const keywords: ast.Keyword[] = [];
+  for (const child of namedChildren(argsNode)) {
+    if (child.type === 'keyword_argument') {
+      const name = childByField(child, 'name');
+      keywords.push({
+        type: 'keyword',
+        arg: name ? identifierText(ctx, name) : null,
+        value: convertField(ctx, child, 'value'),
+        range: ctx.rangeOf(child),
+      });
+    } else if (child.type === 'dictionary_splat') {
+      const value = namedChildren(child)[0];
+      keywords.push({ type: 'keyword', arg: null, value: value ? convertExpr(ctx, value) : invalid(ctx, child), range: ctx.rangeOf(child) });
+    } else {
+      args.push(convertExpr(ctx, child));
+    }
+  }
+  return { type: 'Call', func, args, keywords, range };
+}
+
+function convertSubscript(ctx: ConvertContext, node: CstNode): ast.Expr_ {
+  const value = convertField(ctx, node, 'value');
+  const items = childrenByField(node, 'subscript');
+  const first = items[0];
+  if (first === undefined) return invalid(ctx, node);
+  let slice: ast.Expr_;
+  if (items.length === 1 && !hasToken(node, ',')) {
+    slice = convertExpr(ctx, first);
+  } else {
+    // `a[i, j]` and `a[i,]` index with a tuple that has no parentheses; its
+    // range runs from the first item to the last item or trailing comma.
+    const close = node.children[node.children.length - 1];
+    let end = items[items.length - 1]!.end;
+    for (const c of node.children) if (c.type === ',' && c.end > end && c !== close) end = c.end;
+    slice = { type: 'Tuple', elts: items.map((c) => convertExpr(ctx, c)), range: ctx.range(first.start, end) };
+  }
+  return { type: 'Subscript', value, slice, range: ctx.rangeOf(node) };
+}

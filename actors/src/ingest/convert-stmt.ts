@@ -1,0 +1,389 @@
+/**
+ * CST → AST for statements and the module. Compound statements end where
+ * their last body statement ends (CPython's convention; tree-sitter's block
+ * may also cover trailing comments). `elif` becomes a nested `If` in
+ * `orelse`; decorators go to `decorator_list` and are not part of the
+ * function's range; statements the AST does not model become
+ * `UnsupportedStmt` with CPython's node name.
+ */
+import type * as ast from './ast.js';
+import { type ConvertContext, identifierText } from './convert-context.js';
+import { convertParameters } from './convert-args.js';
+import { convertExpr, unwrapParens, unsupportedExpr } from './convert-expr.js';
+import { checkTarget, checkAugTarget } from './check-targets.js';
+import { childByField, childrenByField, type CstNode, hasToken, namedChildren } from './cst.js';
+import { AUG_OPERATORS } from './operators.js';
+
+const UNSUPPORTED_STATEMENTS: Readonly<Record<string, string>> = {
+  class_definition: 'ClassDef',
+  try_statement: 'Try',
+  with_statement: 'With',
+  raise_statement: 'Raise',
+  assert_statement: 'Assert',
+  delete_statement: 'Delete',
+  match_statement: 'Match',
+  type_alias_statement: 'TypeAlias',
+};
+
+/** What CPython calls each block opener in "expected an indented block after ...". */
+const BLOCK_OWNERS: Readonly<Record<string, string>> = {
+  function_definition: 'function definition',
+  class_definition: 'class definition',
+  if_statement: "'if' statement",
+  elif_clause: "'elif' statement",
+  else_clause: "'else' statement",
+  for_statement: "'for' statement",
+  while_statement: "'while' statement",
+  with_statement: "'with' statement",
+  try_statement: "'try' statement",
+  except_clause: "'except' statement",
+  finally_clause: "'finally' statement",
+  match_statement: "'match' statement",
+  case_clause: "'case' statement",
+};
+
+export function convertModule(ctx: ConvertContext, root: CstNode): ast.Module {
+  const body = convertStatements(ctx, root.children);
+  return { type: 'Module', body, range: ctx.range(0, ctx.source.length) };
+}
+
+function convertStatements(ctx: ConvertContext, nodes: readonly CstNode[]): ast.Stmt[] {
+  const out: ast.Stmt[] = [];
+  for (const node of nodes) {
+    if (!node.named) continue; // ';' separators
+    const stmt = convertStatement(ctx, node);
+    if (stmt !== null) out.push(stmt);
+  }
+  return out;
+}
+
+/** Converts a `block`, reporting an empty one the way CPython does. */
+function convertBlock(ctx: ConvertContext, owner: CstNode, block: CstNode | undefined): ast.Stmt[] {
+  const body = block ? convertStatements(ctx, block.children) : [];
+  if (body.length === 0) {
+    const what = BLOCK_OWNERS[owner.type] ?? 'statement';
+    const line = ctx.lines.lineOf(owner.start);
+    // CPython points at the first token after the header, on the next line.
+    const at = nextTokenAfter(ctx, block ? block.start : owner.end);
+    ctx.error(`expected an indented block after ${what} on line ${line}`, at, at, 'IndentationError');
+  }
+  return body;
+}
+
+/** Offset of the next non-blank, non-comment character at or after `offset`. */
+function nextTokenAfter(ctx: ConvertContext, offset: number): number {
+  const re = /(?:\s|#[^\r\n]*|\\\r?\n)*/y;
+  re.lastIndex = offset;
+  re.exec(ctx.source);
+  return Math.min(re.lastIndex, ctx.source.length);
+}
+
+function lastEnd(stmts: readonly ast.Stmt[], fallback: number): number {
+  const last = stmts[stmts.length - 1];
+  return last ? last.range.end.offset : fallback;
+}
+
+function unsupportedStmt(ctx: ConvertContext, node: CstNode, name: string, detail?: string): ast.UnsupportedStmt {
+  return detail === undefined
+    ? { type: 'UnsupportedStmt', node: name, range: ctx.rangeOf(node) }
+    : { type: 'UnsupportedStmt', node: name, detail, range: ctx.rangeOf(node) };
+}
+
+function convertStatement(ctx: ConvertContext, node: CstNode): ast.Stmt | null {
+  const range = ctx.rangeOf(node);
+  switch (node.type) {
+    case 'expression_statement':
+      return convertExpressionStatement(ctx, node);
+    case 'function_definition':
+      return convertFunction(ctx, node, []);
+    case 'decorated_definition':
+      return convertDecorated(ctx, node);
+    case 'return_statement': {
+      const value = namedChildren(node)[0];
+      return { type: 'Return', value: value ? convertExpr(ctx, value) : null, range };
+    }
+    case 'pass_statement':
+      return { type: 'Pass', range };
+    case 'break_statement':
+      return { type: 'Break', range };
+    case 'continue_statement':
+      return { type: 'Continue', range };
+    case 'if_statement':
+      return convertIf(ctx, node);
+    case 'for_statement':
+      return convertFor(ctx, node);
+    case 'while_statement': {
+      const body = convertBlock(ctx, node, childByField(node, 'body'));
+      const orelse = convertElse(ctx, childByField(node, 'alternative'));
+      const test = convertField(ctx, node, 'condition');
+      return { type: 'While', test, body, orelse, range: ctx.range(node.start, lastEnd(orelse, lastEnd(body, node.end))) };
+    }
+    case 'import_statement':
+      return { type: 'Import', names: childrenByField(node, 'name').map((n) => convertAlias(ctx, n)), range };
+    case 'import_from_statement':
+      return convertImportFrom(ctx, node);
+    case 'future_import_statement':
+      return {
+        type: 'ImportFrom',
+        module: '__future__',
+        names: childrenByField(node, 'name').map((n) => convertAlias(ctx, n)),
+        level: 0,
+        range,
+      };
+    case 'global_statement':
+      return { type: 'Global', names: namedChildren(node).map((n) => identifierText(ctx, n)), range };
+    case 'nonlocal_statement':
+      return { type: 'Nonlocal', names: namedChildren(node).map((n) => identifierText(ctx, n)), range };
+    case 'print_statement':
+    case 'exec_statement': {
+      const name = node.type === 'print_statement' ? 'print' : 'exec';
+      ctx.errorAt(node, `Missing parentheses in call to '${name}'. Did you mean ${name}(...)?`);
+      return null;
+    }
+    case 'class_definition':
+      convertBlock(ctx, node, childByField(node, 'body'));
+      return unsupportedStmt(ctx, node, 'ClassDef');
+    case 'try_statement': {
+      const star = node.children.some((c) => c.type === 'except_clause' && hasToken(c, '*'));
+      return unsupportedStmt(ctx, node, star ? 'TryStar' : 'Try');
+    }
+    case 'with_statement':
+      return unsupportedStmt(ctx, node, hasToken(node, 'async') ? 'AsyncWith' : 'With');
+    default: {
+      const name = UNSUPPORTED_STATEMENTS[node.type];
+      if (name !== undefined) return unsupportedStmt(ctx, node, name);
+      ctx.errorAt(node, 'invalid syntax');
+      return null;
+    }
+  }
+}
+
+function convertField(ctx: ConvertContext, node: CstNode, field: string): ast.Expr_ {
+  const child = childByField(node, field);
+  if (child) return convertExpr(ctx, child);
+  ctx.errorAt(node, 'invalid syntax');
+  return unsupportedExpr(ctx, node, 'Invalid');
+}
+
+// ── functions ────────────────────────────────────────────────────────────
+
+function convertDecorated(ctx: ConvertContext, node: CstNode): ast.Stmt | null {
+  const decorators = node.children
+    .filter((c) => c.type === 'decorator')
+    .map((d) => {
+      const expr = namedChildren(d)[0];
+      return expr ? convertExpr(ctx, expr) : unsupportedExpr(ctx, d, 'Invalid');
+    });
+  const def = childByField(node, 'definition');
+  if (def === undefined) {
+    ctx.errorAt(node, 'invalid syntax');
+    return null;
+  }
+  if (def.type === 'function_definition') return convertFunction(ctx, def, decorators);
+  return convertStatement(ctx, def);
+}
+
+function convertFunction(ctx: ConvertContext, node: CstNode, decorator_list: ast.Expr_[]): ast.Stmt {
+  const nameNode = childByField(node, 'name');
+  const paramsNode = childByField(node, 'parameters');
+  const returnsNode = childByField(node, 'return_type');
+  const body = convertBlock(ctx, node, childByField(node, 'body'));
+  if (nameNode === undefined || paramsNode === undefined) {
+    ctx.errorAt(node, 'invalid syntax');
+    return unsupportedStmt(ctx, node, 'FunctionDef');
+  }
+  if (childByField(node, 'type_parameters')) {
+    // `def f[T](x: T)` is Python 3.12; the AST has no place for type parameters.
+    return unsupportedStmt(ctx, node, 'FunctionDef', 'type parameters');
+  }
+  const first = body[0];
+  const docstring =
+    first && first.type === 'Expr' && first.value.type === 'Constant' && first.value.kind === 'str' ? first.value.value : null;
+  return {
+    type: 'FunctionDef',
+    name: identifierText(ctx, nameNode),
+    nameRange: ctx.rangeOf(nameNode),
+    args: convertParameters(ctx, paramsNode),
+    body,
+    decorator_list,
+    returns: returnsNode ? convertExpr(ctx, returnsNode) : null,
+    docstring,
+    is_async: hasToken(node, 'async'),
+    range: ctx.range(node.start, lastEnd(body, node.end)),
+  };
+}
+
+// ── control flow ─────────────────────────────────────────────────────────
+
+function convertElse(ctx: ConvertContext, clause: CstNode | undefined): ast.Stmt[] {
+  return clause ? convertBlock(ctx, clause, childByField(clause, 'body')) : [];
+}
+
+function convertIf(ctx: ConvertContext, node: CstNode): ast.Stmt {
+  const clauses = childrenByField(node, 'alternative');
+  // Build from the last clause back: each `elif` is an If in the previous orelse.
+  let orelse: ast.Stmt[] = [];
+  for (let i = clauses.length - 1; i >= 0; i--) {
+    const clause = clauses[i]!;
+    if (clause.type === 'else_clause') {
+      orelse = convertElse(ctx, clause);
+    } else {
+      const body = convertBlock(ctx, clause, childByField(clause, 'consequence'));
+      const test = convertField(ctx, clause, 'condition');
+      const end = lastEnd(orelse, lastEnd(body, clause.end));
+      orelse = [{ type: 'If', test, body, orelse, range: ctx.range(clause.start, end) }];
+    }
+  }
+  const body = convertBlock(ctx, node, childByField(node, 'consequence'));
+  const test = convertField(ctx, node, 'condition');
+  return { type: 'If', test, body, orelse, range: ctx.range(node.start, lastEnd(orelse, lastEnd(body, node.end))) };
+}
+
+function convertFor(ctx: ConvertContext, node: CstNode): ast.Stmt {
+  const left = childByField(node, 'left');
+  const target = left ? convertTarget(ctx, left, 'for') : convertField(ctx, node, 'left');
+  const iter = convertField(ctx, node, 'right');
+  const body = convertBlock(ctx, node, childByField(node, 'body'));
+  const orelse = convertElse(ctx, childByField(node, 'alternative'));
+  return {
+    type: 'For',
+    target,
+    iter,
+    body,
+    orelse,
+    is_async: hasToken(node, 'async'),
+    range: ctx.range(node.start, lastEnd(orelse, lastEnd(body, node.end))),
+  };
+}
+
+// ── imports ──────────────────────────────────────────────────────────────
+
+function convertAlias(ctx: ConvertContext, node: CstNode): ast.Alias {
+  if (node.type === 'aliased_import') {
+    const name = childByField(node, 'name');
+    const alias = childByField(node, 'alias');
+    return {
+      type: 'alias',
+      name: name ? dottedName(ctx, name) : '',
+      asname: alias ? identifierText(ctx, alias) : null,
+      range: ctx.rangeOf(node),
+    };
+  }
+  return { type: 'alias', name: dottedName(ctx, node), asname: null, range: ctx.rangeOf(node) };
+}
+
+function dottedName(ctx: ConvertContext, node: CstNode): string {
+  if (node.type === 'identifier') return identifierText(ctx, node);
+  return namedChildren(node)
+    .map((n) => identifierText(ctx, n))
+    .join('.');
+}
+
+function convertImportFrom(ctx: ConvertContext, node: CstNode): ast.ImportFrom {
+  const moduleNode = childByField(node, 'module_name');
+  let module: string | null = null;
+  let level = 0;
+  if (moduleNode?.type === 'relative_import') {
+    for (const c of moduleNode.children) {
+      if (c.type === 'import_prefix') level = ctx.text(c).replace(/[^.]/g, '').length;
+      else if (c.type === 'dotted_name') module = dottedName(ctx, c);
+    }
+  } else if (moduleNode) {
+    module = dottedName(ctx, moduleNode);
+  }
+  const wildcard = node.children.find((c) => c.type === 'wildcard_import');
+  const names = wildcard
+    ? [{ type: 'alias', name: '*', asname: null, range: ctx.rangeOf(wildcard) } as ast.Alias]
+    : childrenByField(node, 'name').map((n) => convertAlias(ctx, n));
+  return { type: 'ImportFrom', module, names, level, range: ctx.rangeOf(node) };
+}
+
+// ── expression statements and assignments ────────────────────────────────
+
+function convertExpressionStatement(ctx: ConvertContext, node: CstNode): ast.Stmt | null {
+  const parts = namedChildren(node);
+  const range = ctx.rangeOf(node);
+  if (parts.length !== 1 || hasToken(node, ',')) {
+    // `a, b` as a statement is a tuple without parentheses.
+    return { type: 'Expr', value: { type: 'Tuple', elts: parts.map((p) => convertExpr(ctx, p)), range }, range };
+  }
+  const only = parts[0]!;
+  switch (only.type) {
+    case 'assignment':
+      return convertAssignment(ctx, node, only);
+    case 'augmented_assignment': {
+      const left = childByField(only, 'left');
+      const opNode = childByField(only, 'operator');
+      const op = opNode ? AUG_OPERATORS[opNode.type] : undefined;
+      if (left === undefined || op === undefined) {
+        ctx.errorAt(only, 'invalid syntax');
+        return null;
+      }
+      checkAugTarget(ctx, left);
+      return { type: 'AugAssign', target: convertExpr(ctx, left), op, value: convertValue(ctx, only), range };
+    }
+    case 'named_expression':
+      // `x := 1` needs parentheses at statement level.
+      ctx.error('invalid syntax', (childByField(only, 'name') ?? only).end, only.end);
+      return null;
+    default:
+      return { type: 'Expr', value: convertExpr(ctx, only), range };
+  }
+}
+
+function convertValue(ctx: ConvertContext, node: CstNode): ast.Expr_ {
+  const right = childByField(node, 'right');
+  if (right === undefined) {
+    ctx.errorAt(node, 'invalid syntax');
+    return unsupportedExpr(ctx, node, 'Invalid');
+  }
+  if (right.type === 'assignment' || right.type === 'augmented_assignment') {
+    ctx.errorAt(right, 'invalid syntax');
+    return unsupportedExpr(ctx, right, 'Invalid');
+  }
+  if (right.type === 'list_splat') ctx.errorAt(right, "can't use starred expression here");
+  return convertExpr(ctx, right);
+}
+
+function convertTarget(ctx: ConvertContext, node: CstNode, where: 'assign' | 'for'): ast.Expr_ {
+  checkTarget(ctx, node, where);
+  return convertExpr(ctx, node);
+}
+
+function convertAssignment(ctx: ConvertContext, stmt: CstNode, node: CstNode): ast.Stmt {
+  const range = ctx.rangeOf(stmt);
+  const annotation = childByField(node, 'type');
+  const left = childByField(node, 'left');
+  if (left === undefined) {
+    ctx.errorAt(node, 'invalid syntax');
+    return { type: 'Pass', range };
+  }
+  if (annotation) {
+    const target = unwrapParens(left);
+    if (target.type !== 'identifier' && target.type !== 'attribute' && target.type !== 'subscript') {
+      const what = target.type === 'list_pattern' ? 'list' : 'tuple';
+      ctx.errorAt(left, `only single target (not ${what}) can be annotated`);
+    }
+    const right = childByField(node, 'right');
+    return {
+      type: 'AnnAssign',
+      target: convertExpr(ctx, left),
+      annotation: convertExpr(ctx, annotation),
+      value: right ? convertValue(ctx, node) : null,
+      simple: left.type === 'identifier',
+      range,
+    };
+  }
+  // `a = b = c` nests to the right in tree-sitter; CPython has one Assign with two targets.
+  const targets: ast.Expr_[] = [convertTarget(ctx, left, 'assign')];
+  let current = node;
+  for (;;) {
+    const right = childByField(current, 'right');
+    if (right?.type !== 'assignment' || childByField(right, 'type')) break;
+    const nextLeft = childByField(right, 'left');
+    if (nextLeft === undefined) break;
+    targets.push(convertTarget(ctx, nextLeft, 'assign'));
+    current = right;
+  }
+  return { type: 'Assign', targets, value: convertValue(ctx, current), range };
+}

@@ -1,0 +1,99 @@
+/**
+ * A plain-data copy of a tree-sitter tree: node type, field, offsets and
+ * children. Converting straight from tree-sitter's node objects costs a native
+ * call per property, so the tree is copied once with a cursor (a handful of
+ * calls per node) and the converters then work on ordinary JS objects.
+ *
+ * Comments and line continuations are dropped, and string literals are kept
+ * as leaves (their value is decoded from the source text in literals.ts).
+ */
+import type { TsCursor, TsTree } from './parser.js';
+
+export interface CstNode {
+  /** tree-sitter node type: 'identifier', 'binary_operator', or the token text for anonymous nodes ('(', '+='). */
+  readonly type: string;
+  readonly named: boolean;
+  /** Field name in the parent ('left', 'body'...), null when the grammar gives none. */
+  readonly field: string | null;
+  /** 0-based UTF-16 offsets into the source. */
+  readonly start: number;
+  readonly end: number;
+  readonly children: readonly CstNode[];
+}
+
+const NO_CHILDREN: readonly CstNode[] = Object.freeze([]);
+/** Node types whose children the converters never look at. */
+const LEAF_TYPES = new Set(['string', 'integer', 'float', 'identifier', 'true', 'false', 'none', 'ellipsis']);
+const SKIPPED_TYPES = new Set(['comment', 'line_continuation']);
+
+interface TypeInfo {
+  readonly type: string;
+  readonly named: boolean;
+  readonly leaf: boolean;
+  readonly skip: boolean;
+}
+
+// Per-thread caches of the grammar's numeric ids (stable for one grammar).
+const typeInfoById: (TypeInfo | undefined)[] = [];
+const fieldNameById: (string | null | undefined)[] = [];
+
+function typeInfo(cursor: TsCursor): TypeInfo {
+  const id = cursor.nodeTypeId;
+  let info = typeInfoById[id];
+  if (info === undefined) {
+    const type = cursor.nodeType;
+    info = { type, named: cursor.nodeIsNamed, leaf: LEAF_TYPES.has(type), skip: SKIPPED_TYPES.has(type) };
+    typeInfoById[id] = info;
+  }
+  return info;
+}
+
+function fieldName(cursor: TsCursor): string | null {
+  const id = cursor.currentFieldId;
+  if (id === 0) return null;
+  let name = fieldNameById[id];
+  if (name === undefined) {
+    name = cursor.currentFieldName || null;
+    fieldNameById[id] = name;
+  }
+  return name;
+}
+
+/** Copies the whole tree. Use it on trees without ERROR or MISSING nodes. */
+export function snapshotTree(tree: TsTree): CstNode {
+  const cursor = tree.walk();
+  const visit = (field: string | null, info: TypeInfo): CstNode => {
+    const start = cursor.startIndex;
+    const end = cursor.endIndex;
+    let children = NO_CHILDREN;
+    if (!info.leaf && cursor.gotoFirstChild()) {
+      const list: CstNode[] = [];
+      do {
+        const childInfo = typeInfo(cursor);
+        if (!childInfo.skip) list.push(visit(fieldName(cursor), childInfo));
+      } while (cursor.gotoNextSibling());
+      cursor.gotoParent();
+      children = list;
+    }
+    return { type: info.type, named: info.named, field, start, end, children };
+  };
+  return visit(null, typeInfo(cursor));
+}
+
+// ── small helpers the converters share ───────────────────────────────────
+
+export function namedChildren(node: CstNode): CstNode[] {
+  return node.children.filter((c) => c.named);
+}
+
+export function childByField(node: CstNode, field: string): CstNode | undefined {
+  return node.children.find((c) => c.field === field);
+}
+
+export function childrenByField(node: CstNode, field: string): CstNode[] {
+  return node.children.filter((c) => c.field === field);
+}
+
+export function hasToken(node: CstNode, token: string): boolean {
+  return node.children.some((c) => !c.named && c.type === token);
+}

@@ -1,0 +1,210 @@
+/**
+ * Prints our AST exactly as CPython's `ast.dump(tree)` prints its own (the
+ * default arguments: field names, no attributes, no indentation), so a test
+ * can compare the two character for character. Load/Store contexts, which
+ * the AST leaves implicit, are recomputed from where an expression sits.
+ *
+ * With `includeAttributes`, positions are printed like
+ * `ast.dump(tree, include_attributes=True)` except that columns count code
+ * points, not UTF-8 bytes (the differential test converts CPython's side).
+ * `UnsupportedStmt`/`UnsupportedExpr` print as `UnsupportedStmt(node='ClassDef')`.
+ */
+import type * as ast from './ast.js';
+import { reprBytes, reprFloat, reprImaginary, reprStr } from './py-repr.js';
+
+export interface DumpOptions {
+  readonly includeAttributes?: boolean;
+}
+
+type Ctx = 'Load' | 'Store';
+
+export function dumpAst(node: ast.Module | ast.Stmt | ast.Expr_, options: DumpOptions = {}): string {
+  const attrs = options.includeAttributes === true;
+
+  const fields = (name: string, parts: (string | null)[], range?: ast.Stmt['range']): string => {
+    const shown = parts.filter((p): p is string => p !== null);
+    if (attrs && range) {
+      shown.push(
+        `lineno=${range.start.line}`,
+        `col_offset=${range.start.column - 1}`,
+        `end_lineno=${range.end.line}`,
+        `end_col_offset=${range.end.column - 1}`,
+      );
+    }
+    return `${name}(${shown.join(', ')})`;
+  };
+  const list = (items: readonly string[]): string => `[${items.join(', ')}]`;
+  const stmts = (body: readonly ast.Stmt[]): string => list(body.map(stmt));
+  const exprs = (es: readonly ast.Expr_[], ctx: Ctx = 'Load'): string => list(es.map((e) => expr(e, ctx)));
+  const opt = (name: string, e: ast.Expr_ | null): string | null => (e === null ? null : `${name}=${expr(e)}`);
+
+  function arg(a: ast.Arg): string {
+    return fields('arg', [`arg=${reprStr(a.arg)}`, opt('annotation', a.annotation)], a.range);
+  }
+
+  function args(a: ast.Arguments): string {
+    return fields('arguments', [
+      `posonlyargs=${list(a.posonlyargs.map(arg))}`,
+      `args=${list(a.args.map(arg))}`,
+      a.vararg ? `vararg=${arg(a.vararg)}` : null,
+      `kwonlyargs=${list(a.kwonlyargs.map(arg))}`,
+      `kw_defaults=${list(a.kw_defaults.map((d) => (d === null ? 'None' : expr(d))))}`,
+      a.kwarg ? `kwarg=${arg(a.kwarg)}` : null,
+      `defaults=${exprs(a.defaults)}`,
+    ]);
+  }
+
+  function alias(a: ast.Alias): string {
+    return fields('alias', [`name=${reprStr(a.name)}`, a.asname === null ? null : `asname=${reprStr(a.asname)}`], a.range);
+  }
+
+  function stmt(s: ast.Stmt): string {
+    const r = s.range;
+    switch (s.type) {
+      case 'FunctionDef':
+        return fields(
+          s.is_async ? 'AsyncFunctionDef' : 'FunctionDef',
+          [
+            `name=${reprStr(s.name)}`,
+            `args=${args(s.args)}`,
+            `body=${stmts(s.body)}`,
+            `decorator_list=${exprs(s.decorator_list)}`,
+            opt('returns', s.returns),
+          ],
+          r,
+        );
+      case 'Return':
+        return fields('Return', [opt('value', s.value)], r);
+      case 'Assign':
+        return fields('Assign', [`targets=${exprs(s.targets, 'Store')}`, `value=${expr(s.value)}`], r);
+      case 'AugAssign':
+        return fields('AugAssign', [`target=${expr(s.target, 'Store')}`, `op=${s.op}()`, `value=${expr(s.value)}`], r);
+      case 'AnnAssign': {
+        const simple = s.simple ?? s.target.type === 'Name';
+        return fields(
+          'AnnAssign',
+          [`target=${expr(s.target, 'Store')}`, `annotation=${expr(s.annotation)}`, opt('value', s.value), `simple=${simple ? 1 : 0}`],
+          r,
+        );
+      }
+      case 'For':
+        return fields(
+          s.is_async ? 'AsyncFor' : 'For',
+          [`target=${expr(s.target, 'Store')}`, `iter=${expr(s.iter)}`, `body=${stmts(s.body)}`, `orelse=${stmts(s.orelse)}`],
+          r,
+        );
+      case 'While':
+        return fields('While', [`test=${expr(s.test)}`, `body=${stmts(s.body)}`, `orelse=${stmts(s.orelse)}`], r);
+      case 'If':
+        return fields('If', [`test=${expr(s.test)}`, `body=${stmts(s.body)}`, `orelse=${stmts(s.orelse)}`], r);
+      case 'Expr':
+        return fields('Expr', [`value=${expr(s.value)}`], r);
+      case 'Pass':
+      case 'Break':
+      case 'Continue':
+        return fields(s.type, [], r);
+      case 'Import':
+        return fields('Import', [`names=${list(s.names.map(alias))}`], r);
+      case 'ImportFrom':
+        return fields(
+          'ImportFrom',
+          [s.module === null ? null : `module=${reprStr(s.module)}`, `names=${list(s.names.map(alias))}`, `level=${s.level}`],
+          r,
+        );
+      case 'Global':
+      case 'Nonlocal':
+        return fields(s.type, [`names=${list(s.names.map(reprStr))}`], r);
+      case 'UnsupportedStmt':
+        return fields('UnsupportedStmt', [`node=${reprStr(s.node)}`], r);
+    }
+  }
+
+  function constant(c: ast.Constant): string {
+    switch (c.kind) {
+      case 'int':
+        return c.value.toString();
+      case 'float':
+        return reprFloat(c.value);
+      case 'complex':
+        return reprImaginary(c.value);
+      case 'bool':
+        return c.value ? 'True' : 'False';
+      case 'None':
+        return 'None';
+      case 'Ellipsis':
+        return 'Ellipsis';
+      case 'str':
+        return reprStr(c.value);
+      case 'bytes':
+        return reprBytes(c.value);
+    }
+  }
+
+  function expr(e: ast.Expr_, ctx: Ctx = 'Load'): string {
+    const r = e.range;
+    switch (e.type) {
+      case 'BoolOp':
+        return fields('BoolOp', [`op=${e.op}()`, `values=${exprs(e.values)}`], r);
+      case 'BinOp':
+        return fields('BinOp', [`left=${expr(e.left)}`, `op=${e.op}()`, `right=${expr(e.right)}`], r);
+      case 'UnaryOp':
+        return fields('UnaryOp', [`op=${e.op}()`, `operand=${expr(e.operand)}`], r);
+      case 'IfExp':
+        return fields('IfExp', [`test=${expr(e.test)}`, `body=${expr(e.body)}`, `orelse=${expr(e.orelse)}`], r);
+      case 'Compare':
+        return fields(
+          'Compare',
+          [`left=${expr(e.left)}`, `ops=${list(e.ops.map((o) => `${o}()`))}`, `comparators=${exprs(e.comparators)}`],
+          r,
+        );
+      case 'Call':
+        return fields(
+          'Call',
+          [
+            `func=${expr(e.func)}`,
+            `args=${exprs(e.args)}`,
+            `keywords=${list(e.keywords.map((k) => fields('keyword', [k.arg === null ? null : `arg=${reprStr(k.arg)}`, `value=${expr(k.value)}`], k.range)))}`,
+          ],
+          r,
+        );
+      case 'Constant':
+        return fields('Constant', [`value=${constant(e)}`], r);
+      case 'Attribute':
+        return fields('Attribute', [`value=${expr(e.value)}`, `attr=${reprStr(e.attr)}`, `ctx=${ctx}()`], r);
+      case 'Subscript':
+        return fields('Subscript', [`value=${expr(e.value)}`, `slice=${expr(e.slice)}`, `ctx=${ctx}()`], r);
+      case 'Name':
+        return fields('Name', [`id=${reprStr(e.id)}`, `ctx=${ctx}()`], r);
+      case 'Tuple':
+      case 'List':
+        return fields(e.type, [`elts=${exprs(e.elts, ctx)}`, `ctx=${ctx}()`], r);
+      case 'UnsupportedExpr':
+        return fields('UnsupportedExpr', [`node=${reprStr(e.node)}`], r);
+    }
+  }
+
+  switch (node.type) {
+    case 'Module':
+      return `Module(body=${stmts(node.body)}, type_ignores=[])`;
+    case 'FunctionDef':
+    case 'Return':
+    case 'Assign':
+    case 'AugAssign':
+    case 'AnnAssign':
+    case 'For':
+    case 'While':
+    case 'If':
+    case 'Expr':
+    case 'Pass':
+    case 'Break':
+    case 'Continue':
+    case 'Import':
+    case 'ImportFrom':
+    case 'Global':
+    case 'Nonlocal':
+    case 'UnsupportedStmt':
+      return stmt(node);
+    default:
+      return expr(node);
+  }
+}

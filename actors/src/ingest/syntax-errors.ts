@@ -1,0 +1,101 @@
+/**
+ * Explains a tree-sitter parse failure the way CPython would. tree-sitter
+ * marks the failure with ERROR nodes (tokens it could not fit) and MISSING
+ * nodes (tokens it invented); this finds the first one in the source and
+ * picks CPython's message for the common shapes: a compound statement header
+ * without its ':', an assignment to something that cannot be assigned, two
+ * expressions with no operator or comma between them. Anything else is
+ * "invalid syntax" at the token where the parse went wrong.
+ */
+import type { SyntaxErrorInfo } from './convert-context.js';
+import type { TsNode, TsTree } from './parser.js';
+import { describeInvalidAugTarget, describeInvalidTarget } from './invalid-target.js';
+import { AUG_OPERATORS } from './operators.js';
+
+const AUG_TOKENS = new Set(Object.keys(AUG_OPERATORS));
+
+const COMPOUND_KEYWORDS = new Set(['if', 'elif', 'else', 'while', 'for', 'def', 'class', 'with', 'try', 'except', 'finally', 'async', 'match', 'case']);
+
+/** The first ERROR or MISSING node in source order. */
+export function firstErrorNode(tree: TsTree): TsNode | null {
+  let node: TsNode = tree.rootNode;
+  if (!node.hasError) return null;
+  for (;;) {
+    if (node.isError || node.isMissing) return node;
+    const next: TsNode | undefined = node.children.find((c) => c.hasError || c.isMissing || c.isError);
+    if (next === undefined) return node.isError ? node : null;
+    node = next;
+  }
+}
+
+/** Offset where the line holding `offset` ends (before its line break). */
+function lineEnd(source: string, offset: number): number {
+  const m = /[\r\n]/g;
+  m.lastIndex = offset;
+  const found = m.exec(source);
+  return found ? found.index : source.length;
+}
+
+/** Whether only indentation precedes `offset` on its line. */
+function startsStatement(source: string, offset: number): boolean {
+  for (let i = offset - 1; i >= 0; i--) {
+    const c = source[i];
+    if (c === '\n' || c === '\r') return true;
+    if (c !== ' ' && c !== '\t' && c !== '\f') return c === ';';
+  }
+  return true;
+}
+
+function nextTokenStart(source: string, offset: number): number {
+  const re = /[ \t\f]*(?:#[^\r\n]*)?/y;
+  re.lastIndex = offset;
+  re.exec(source);
+  return re.lastIndex;
+}
+
+/** The parse error tree-sitter found, with CPython's wording where the shape is recognised. */
+export function explainParseError(tree: TsTree, source: string): (SyntaxErrorInfo & { readonly generic: boolean }) | null {
+  const node = firstErrorNode(tree);
+  if (node === null) return null;
+
+  if (node.isMissing) {
+    const at = node.startIndex;
+    if (node.type === ':') return { message: "expected ':'", start: at, end: at, generic: false };
+    // CPython stops at the token that follows the gap.
+    const next = nextTokenStart(source, at);
+    return { message: 'invalid syntax', start: next, end: next + 1, generic: true };
+  }
+
+  const children = node.children;
+  const first = children[0];
+
+  // `if x` / `def f()` / `for a in b` with the ':' forgotten: CPython says
+  // "expected ':'" right after the last token of the header line.
+  if (first && !first.isNamed && COMPOUND_KEYWORDS.has(first.type)) {
+    const headerEnd = lineEnd(source, first.startIndex);
+    const onHeader = children.filter((c) => c.startIndex < headerEnd);
+    if (!onHeader.some((c) => c.type === ':')) {
+      const last = onHeader[onHeader.length - 1] ?? first;
+      return { message: "expected ':'", start: last.endIndex, end: last.endIndex, generic: false };
+    }
+  }
+
+  // `1 = x`, `f() = 1`, `(a, 1) = 2`, `a + 1 += 1`: an expression before '=' or '+='.
+  for (let i = 1; i < children.length; i++) {
+    const op = children[i]!;
+    if (op.type !== '=' && !AUG_TOKENS.has(op.type)) continue;
+    const target = children[i - 1]!;
+    const described =
+      op.type === '='
+        ? describeInvalidTarget(target, source, i === 1 && node.startIndex === target.startIndex && startsStatement(source, target.startIndex))
+        : describeInvalidAugTarget(target, source);
+    if (described) return { ...described, generic: false };
+  }
+
+  // The statement could not be completed: CPython reports the token after it.
+  if (first && first.startIndex === node.startIndex && children.length > 1) {
+    const next = nextTokenStart(source, node.endIndex);
+    return { message: 'invalid syntax', start: next, end: next + 1, generic: true };
+  }
+  return { message: 'invalid syntax', start: node.startIndex, end: Math.max(node.endIndex, node.startIndex + 1), generic: true };
+}
