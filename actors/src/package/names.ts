@@ -42,3 +42,8 @@ export function bindingName(name: string, taken: Set<string>): string {
 export function jsString(text: string): string {
   return `'${text.replace(/[\\'\n\r\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}'`;
 }
+
+/** Text for a `//` comment: line breaks become spaces. */
+export function oneLine(text: string): string {
+  return text.replace(/[\r\n\u2028\u2029]/g, ' ');
+}

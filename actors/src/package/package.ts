@@ -39,7 +39,7 @@ export function resolvePackageOptions(spec: ModuleSpec, options: PackageOptions 
   const wasm = options.wasm ?? 'inline';
   const intMode = options.intMode ?? 'number';
   const runtimeImport = options.runtimeImport ?? '@portalis/runtime';
-  const wasmFileName = options.wasmFileName ?? `${spec.module}.wasm`;
+  const wasmFileName = options.wasmFileName ?? `${spec.module.replace(/[^\w.-]/g, '_')}.wasm`;
   if (wasm !== 'inline' && wasm !== 'file') throw new TypeError(`[portalis] package: options.wasm must be 'inline' or 'file', got ${JSON.stringify(wasm)}`);
   if (intMode !== 'number' && intMode !== 'bigint') {
     throw new TypeError(`[portalis] package: options.intMode must be 'number' or 'bigint', got ${JSON.stringify(intMode)}`);
