@@ -6,7 +6,7 @@
  */
 
 import { fileURLToPath } from 'node:url';
-import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { compileRustFixture, rustcMissing } from './__fixtures__/compile-rust.js';
 import {
   ArithmeticError,
@@ -192,6 +192,22 @@ describe.skipIf(rustcMissing)('PortalisInstance against an ABI fixture', () => {
     expect(error.pythonMessage).toBe('after growth');
     expect(() => call(wasm, 'grow_then_wide', 1)).toThrow(/returned 9223372036854775807,/);
     expect(call(wasm, 'floordiv_f', 100, 7)).toBe(14);
+  });
+
+  it('retries the re-instantiation on the next call when it fails right after a trap', () => {
+    expect(call(wasm, 'counter')).toBe(1);
+    const Instance = WebAssembly.Instance;
+    const spy = vi.spyOn(WebAssembly, 'Instance').mockImplementationOnce(function () {
+      throw new RangeError('Maximum call stack size exceeded');
+    } as unknown as typeof Instance);
+    const trapped = wasm.instance;
+    expect(() => call(wasm, 'panic_now')).toThrow(PortalisTrap);
+    spy.mockRestore();
+    expect(wasm.instance).toBe(trapped); // the reset failed; exports now retry it lazily
+    expect(call(wasm, 'counter')).toBe(1);
+    expect(wasm.instance).not.toBe(trapped);
+    expect(wasm.exports.memory).toBeInstanceOf(WebAssembly.Memory);
+    expect(call(wasm, 'counter')).toBe(2);
   });
 
   it('rejects a module built for another ABI version', async () => {
