@@ -217,6 +217,19 @@ describe.skipIf(rustcMissing)('packageModule: the default runtime import', () =>
   });
 });
 
+describe.skipIf(rustcMissing)('packageModule: WASM export names from the spec', () => {
+  it('calls the export the spec names, which need not be the Python name', async () => {
+    // e.g. a spec stage that prefixes WASM exports so they cannot collide with libm symbols.
+    const fibonacci = { ...FIB_SPEC.exports[0]!, name: 'fibonacci' };
+    const spec = { ...FIB_SPEC, module: 'renamed', exports: [fibonacci], defaultExport: null };
+    const { module, js } = await emit('renamed', spec, { intMode: 'bigint' });
+    expect(js).toContain('wasm.exports.fib__wide(n)');
+    expect(module.fibonacci!(10n)).toBe(55n);
+    const { module: numberModule } = await emit('renamed-number', spec);
+    expect(numberModule.fibonacci!(10)).toBe(55);
+  });
+});
+
 describe('packageModule: refusals (Portalis bugs and bad options)', () => {
   it('fills defaults and rejects options it cannot honour', () => {
     expect(resolvePackageOptions(FIB_SPEC)).toEqual({
