@@ -14,7 +14,7 @@ import type { ExportSpec, ModuleSpec, ParamSpec } from '../spec/types.js';
 import { jsdocBlock } from './jsdoc.js';
 import type { ModuleNames } from './plan.js';
 import type { ResolvedPackageOptions } from './types.js';
-import { jsString, oneLine } from './names.js';
+import { isIdentifierName, jsString, oneLine } from './names.js';
 
 /** The runtime helpers the glue may import; a user function named like one is renamed. */
 export const GLUE_NAMES = [
@@ -100,7 +100,8 @@ function generateFunction(fn: ExportSpec, names: ModuleNames, options: ResolvedP
   lines.push(`${local === fn.name ? 'export function' : 'function'} ${local}(${args.join(', ')}) {`);
   for (const param of fn.params) lines.push(`  ${argumentCheck(fn, param, params.get(param.name)!, wide, helpers)}`);
 
-  const callExpression = `wasm.exports.${target}(${args.join(', ')})`;
+  const member = isIdentifierName(target) ? `.${target}` : `[${jsString(target)}]`;
+  const callExpression = `wasm.exports${member}(${args.join(', ')})`;
   const returns = fn.returns !== 'None';
   if (returns) lines.push('  let result;');
   lines.push(
