@@ -7,6 +7,7 @@
 import type { ConvertContext } from './convert-context.js';
 import { type CstNode, namedChildren } from './cst.js';
 import { unwrapParens } from './convert-expr.js';
+import { kindName } from './invalid-target.js';
 
 const SEQUENCE_TARGETS = new Set(['tuple_pattern', 'list_pattern', 'pattern_list', 'tuple', 'list', 'expression_list']);
 const STARRED = new Set(['list_splat_pattern', 'list_splat']);
@@ -56,4 +57,17 @@ export function checkAugTarget(ctx: ConvertContext, node: CstNode): void {
   const what = AUG_NAMES[target.type];
   if (what !== undefined) ctx.errorAt(node, `'${what}' is an illegal expression for augmented assignment`);
   else if (target.type === 'identifier' && ctx.text(target) === '__debug__') ctx.errorAt(target, 'cannot assign to __debug__');
+}
+
+/** `del f()`, `del 1`: only names, attributes, subscripts and sequences of them can be deleted. */
+export function checkDeleteTargets(ctx: ConvertContext, stmt: CstNode): void {
+  const visit = (node: CstNode): boolean => {
+    const target = unwrapParens(node);
+    if (target.type === 'identifier' || target.type === 'attribute' || target.type === 'subscript') return true;
+    if (SEQUENCE_TARGETS.has(target.type)) return namedChildren(target).every(visit);
+    const kind = kindName(target.type, ctx.text(target)) ?? 'expression';
+    ctx.errorAt(target, `cannot delete ${kind}`);
+    return false;
+  };
+  namedChildren(stmt).every(visit);
 }

@@ -279,6 +279,8 @@ function convertCall(ctx: ConvertContext, node: CstNode): ast.Expr_ {
   if (argsNode === undefined) return invalid(ctx, node);
   if (argsNode.type === 'generator_expression') {
     // `f(x for x in xs)`: the generator is the only argument.
+    const comma = argsNode.children.flatMap((c) => (c.type === 'for_in_clause' ? c.children : [])).find((c) => c.type === ',');
+    if (comma) ctx.error('Generator expression must be parenthesized', argsNode.start + 1, comma.start);
     return { type: 'Call', func, args: [unsupportedExpr(ctx, argsNode, 'GeneratorExp')], keywords: [], range };
   }
   checkCallArguments(ctx, argsNode);

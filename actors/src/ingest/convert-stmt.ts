@@ -10,7 +10,7 @@ import type * as ast from './ast.js';
 import { type ConvertContext, identifierText } from './convert-context.js';
 import { convertParameters } from './convert-args.js';
 import { convertExpr, unwrapParens, unsupportedExpr } from './convert-expr.js';
-import { checkTarget, checkAugTarget } from './check-targets.js';
+import { checkAugTarget, checkDeleteTargets, checkTarget } from './check-targets.js';
 import { childByField, childrenByField, type CstNode, hasToken, namedChildren } from './cst.js';
 import { AUG_OPERATORS } from './operators.js';
 
@@ -147,6 +147,9 @@ function convertStatement(ctx: ConvertContext, node: CstNode): ast.Stmt | null {
       const star = node.children.some((c) => c.type === 'except_clause' && hasToken(c, '*'));
       return unsupportedStmt(ctx, node, star ? 'TryStar' : 'Try');
     }
+    case 'delete_statement':
+      checkDeleteTargets(ctx, node);
+      return unsupportedStmt(ctx, node, 'Delete');
     case 'with_statement':
       return unsupportedStmt(ctx, node, hasToken(node, 'async') ? 'AsyncWith' : 'With');
     default: {

@@ -19,7 +19,9 @@ import { snapshotTree } from './cst.js';
 import { parseTree } from './parser.js';
 import { LineIndex } from './positions.js';
 import { readSource } from './read-source.js';
+import { checkScopes } from './scope-check.js';
 import { explainParseError } from './syntax-errors.js';
+import { checkTokens, type TokenErrors } from './tokenize-check.js';
 import type { IngestResult } from './types.js';
 
 export type { IngestResult } from './types.js';
@@ -56,17 +58,61 @@ export function parseSource(file: string, source: string): IngestResult {
   const nul = source.indexOf('\0');
   if (nul >= 0) return failed({ message: 'source code cannot contain null bytes', start: nul, end: nul + 1 });
 
+  const tokens = checkTokens(source);
   const tree = parseTree(source);
+  let parseError: RankedError | null;
+  let module: Module | null = null;
   if (tree.rootNode.hasError) {
-    const e = explainParseError(tree, source) ?? { message: 'invalid syntax', start: 0, end: 0 };
-    return failed(e);
+    parseError = explainParseError(tree, source) ?? { message: 'invalid syntax', start: 0, end: 0, generic: true, spanEnd: 0 };
+  } else {
+    const ctx = new ConvertContext(source, lines);
+    module = convertModule(ctx, snapshotTree(tree));
+    const first = earliest(ctx.errors);
+    parseError = first ? { ...first, generic: first.message === 'invalid syntax', spanEnd: first.end } : null;
   }
-
-  const ctx = new ConvertContext(source, lines);
-  const module: Module = convertModule(ctx, snapshotTree(tree));
-  const first = earliest(ctx.errors);
-  if (first) return failed(first);
+  const error = pickFirstError(tokens, parseError, lines, source);
+  if (error) return failed(error);
+  // A well-formed tree can still fail CPython's symbol table and compiler checks.
+  const compileError = checkScopes(module!);
+  if (compileError) return failed(compileError);
   return { file, source, module, diagnostics: [] };
+}
+
+/** A parse error with what is needed to rank it against tokenizer errors. */
+type RankedError = SyntaxErrorInfo & {
+  /** "invalid syntax" with no better explanation: CPython then reports any tokenizer error in the file instead. */
+  readonly generic: boolean;
+  /** End of the region tree-sitter could not parse (its error starts are often the statement start). */
+  readonly spanEnd: number;
+};
+
+/**
+ * Picks the error CPython reports first (Parser/pegen_errors.c):
+ * - a token the parser rejects where it stands (`$`, an unexpected indent)
+ *   beats a tree-sitter error region that contains it;
+ * - a tokenizer error anywhere in the file beats a parse error, because
+ *   CPython tokenizes the rest of the file before reporting one; an
+ *   unexpected indent is the exception, it is reported before that check;
+ * - an unclosed bracket is reported when the parser reached the end of the
+ *   file, or failed on a later line than the bracket's.
+ */
+function pickFirstError(tokens: TokenErrors, parse: RankedError | null, lines: LineIndex, source: string): SyntaxErrorInfo | null {
+  let parseError: SyntaxErrorInfo | null = parse;
+  const bad = tokens.parse;
+  if (bad && (!parse || bad.start <= parse.start || (parse.generic && bad.start <= parse.spanEnd))) parseError = bad;
+  const token = tokens.token;
+  if (token) {
+    const indent = parseError !== null && parseError.message === 'unexpected indent';
+    if (!indent || token.start < parseError!.start) return token;
+  }
+  const unclosed = tokens.unclosed;
+  if (unclosed) {
+    const atEnd = parseError !== null && source.slice(parseError.start).trim() === '';
+    // CPython only suggests a missing comma when the brackets around it are closed.
+    const comma = parseError !== null && parseError.message.endsWith('Perhaps you forgot a comma?');
+    if (parseError === null || atEnd || comma || lines.lineOf(parseError.start) > unclosed.line) return unclosed;
+  }
+  return parseError;
 }
 
 function earliest(errors: readonly SyntaxErrorInfo[]): SyntaxErrorInfo | undefined {

@@ -12,13 +12,18 @@ const ASSIGNABLE = new Set(['identifier', 'attribute', 'subscript']);
 
 /** CPython's name for an expression that cannot be a target; null when it can. */
 export function expressionKindName(node: TsNode, source: string): string | null {
-  switch (node.type) {
+  return kindName(node.type, source.slice(node.startIndex, node.endIndex));
+}
+
+/** The same from a node type and its text, for callers holding CST nodes. */
+export function kindName(type: string, text: string): string | null {
+  switch (type) {
     case 'integer':
     case 'float':
     case 'concatenated_string':
       return 'literal';
     case 'string':
-      return /^[A-Za-z]*[fF]/.test(source.slice(node.startIndex, node.endIndex)) ? 'f-string expression' : 'literal';
+      return /^[A-Za-z]*[fF]/.test(text) ? 'f-string expression' : 'literal';
     case 'none':
       return 'None';
     case 'true':
@@ -73,7 +78,8 @@ function findInvalid(node: TsNode, source: string, inList: boolean): { node: TsN
   const inner = parenthesizedInner(node);
   if (inner) return findInvalid(inner, source, inList);
   if (SEQUENCES.has(node.type)) {
-    const list = inList || node.type === 'list' || node.type === 'list_pattern';
+    // CPython's "Maybe you meant '=='" hint is not given inside a list or a parenthesized tuple.
+    const list = inList || node.type === 'list' || node.type === 'list_pattern' || node.type === 'tuple' || node.type === 'tuple_pattern';
     for (const elt of node.children) {
       if (!elt.isNamed) continue;
       const target = elt.type === 'list_splat' || elt.type === 'list_splat_pattern' ? elt.children.find((c) => c.isNamed) : elt;

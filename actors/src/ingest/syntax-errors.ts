@@ -9,6 +9,7 @@
  */
 import type { SyntaxErrorInfo } from './convert-context.js';
 import type { TsNode, TsTree } from './parser.js';
+import { findBadTokenPair } from './error-tokens.js';
 import { describeInvalidAugTarget, describeInvalidTarget } from './invalid-target.js';
 import { AUG_OPERATORS } from './operators.js';
 
@@ -54,10 +55,20 @@ function nextTokenStart(source: string, offset: number): number {
 }
 
 /** The parse error tree-sitter found, with CPython's wording where the shape is recognised. */
-export function explainParseError(tree: TsTree, source: string): (SyntaxErrorInfo & { readonly generic: boolean }) | null {
+export function explainParseError(
+  tree: TsTree,
+  source: string,
+): (SyntaxErrorInfo & { readonly generic: boolean; readonly spanEnd: number }) | null {
   const node = firstErrorNode(tree);
   if (node === null) return null;
+  return { ...explainNode(node, source), spanEnd: node.endIndex };
+}
 
+const CLAUSE_KEYWORDS = new Set(['else', 'elif', 'except', 'finally']);
+const AUG_BEFORE = /(?:\*\*|\/\/|>>|<<|[-+*/%@&|^])=\s*$/;
+
+function explainNode(node: TsNode, source: string): SyntaxErrorInfo & { readonly generic: boolean } {
+  const generic = (e: SyntaxErrorInfo): SyntaxErrorInfo & { generic: boolean } => ({ ...e, generic: e.message === 'invalid syntax' });
   if (node.isMissing) {
     const at = node.startIndex;
     if (node.type === ':') return { message: "expected ':'", start: at, end: at, generic: false };
@@ -68,6 +79,21 @@ export function explainParseError(tree: TsTree, source: string): (SyntaxErrorInf
 
   const children = node.children;
   const first = children[0];
+
+  // `else:` with no statement to belong to.
+  if (first && !first.isNamed && CLAUSE_KEYWORDS.has(first.type) && startsStatement(source, first.startIndex)) {
+    return { message: 'invalid syntax', start: first.startIndex, end: first.endIndex, generic: true };
+  }
+
+  // `for 1 in x:`: the loop target cannot be assigned.
+  if (first?.type === 'for') {
+    const inAt = children.findIndex((c) => c.type === 'in');
+    const target = children[1];
+    if (inAt === 2 && target) {
+      const described = describeInvalidTarget(target, source, false);
+      if (described) return { ...described, generic: false };
+    }
+  }
 
   // `if x` / `def f()` / `for a in b` with the ':' forgotten: CPython says
   // "expected ':'" right after the last token of the header line.
@@ -85,6 +111,11 @@ export function explainParseError(tree: TsTree, source: string): (SyntaxErrorInf
     const op = children[i]!;
     if (op.type !== '=' && !AUG_TOKENS.has(op.type)) continue;
     const target = children[i - 1]!;
+    // `x += 1 = 2`: the '=' itself is the error.
+    if (AUG_BEFORE.test(source.slice(lineStartOf(source, target.startIndex), target.startIndex))) {
+      if (op.type === '=') return { message: 'invalid syntax', start: op.startIndex, end: op.endIndex, generic: true };
+      break;
+    }
     const described =
       op.type === '='
         ? describeInvalidTarget(target, source, i === 1 && node.startIndex === target.startIndex && startsStatement(source, target.startIndex))
@@ -92,10 +123,28 @@ export function explainParseError(tree: TsTree, source: string): (SyntaxErrorInf
     if (described) return { ...described, generic: false };
   }
 
+  // `x = 1 if 2`: a conditional expression without its else.
+  const ifAt = children.findIndex((c) => c.type === 'if');
+  if (ifAt > 0 && children[ifAt - 1]!.isNamed && !children.some((c) => c.type === 'else')) {
+    const body = children[ifAt - 1]!;
+    const test = children[ifAt + 1];
+    if (test?.isNamed) return { message: "expected 'else' after 'if' expression", start: body.startIndex, end: test.endIndex, generic: false };
+  }
+
+  // Two operands side by side, or an operator with no operand after it.
+  const next = nextTokenStart(source, node.endIndex);
+  const pair = findBadTokenPair(source, node.startIndex, next);
+  if (pair) return generic(pair);
+
   // The statement could not be completed: CPython reports the token after it.
   if (first && first.startIndex === node.startIndex && children.length > 1) {
-    const next = nextTokenStart(source, node.endIndex);
     return { message: 'invalid syntax', start: next, end: next + 1, generic: true };
   }
   return { message: 'invalid syntax', start: node.startIndex, end: Math.max(node.endIndex, node.startIndex + 1), generic: true };
+}
+
+function lineStartOf(source: string, offset: number): number {
+  let i = offset;
+  while (i > 0 && source[i - 1] !== '\n' && source[i - 1] !== '\r') i--;
+  return i;
 }

@@ -1,0 +1,240 @@
+/**
+ * The errors CPython raises after parsing, while building the symbol table
+ * and compiling, for programs tree-sitter (and `ast.parse`) accept:
+ *
+ *   future imports  `from __future__ import x` not at the top, unknown features
+ *   symbol table    `nonlocal` at module level or without a binding, a name
+ *                   that is a parameter and global, used or assigned before its
+ *                   `global` declaration, `import *` inside a function
+ *   compiler        `return`/`yield`/`await` outside a function, `break` /
+ *                   `continue` outside a loop, `await`/`async for` outside an
+ *                   async function
+ *
+ * CPython runs these passes in that order and stops at the first error, so
+ * this returns the first error of the first pass that has one.
+ */
+import type * as ast from './ast.js';
+import { childBodies, walkExpr, walkStmtExprs } from './ast-walk.js';
+import type { SyntaxErrorInfo } from './convert-context.js';
+
+const FUTURE_FEATURES = new Set([
+  'nested_scopes', 'generators', 'division', 'absolute_import', 'with_statement',
+  'print_function', 'unicode_literals', 'barry_as_FLUFL', 'generator_stop', 'annotations',
+]);
+
+function at(node: { range: ast.Stmt['range'] }, message: string): SyntaxErrorInfo {
+  return { message, start: node.range.start.offset, end: node.range.end.offset };
+}
+
+export function checkScopes(module: ast.Module): SyntaxErrorInfo | null {
+  return checkFuture(module) ?? checkSymbols(module) ?? checkCompile(module);
+}
+
+// ── from __future__ ──────────────────────────────────────────────────────
+
+function checkFuture(module: ast.Module): SyntaxErrorInfo | null {
+  let prologue = true;
+  let first = true;
+  const visit = (stmts: readonly ast.Stmt[], top: boolean): SyntaxErrorInfo | null => {
+    for (const s of stmts) {
+      if (s.type === 'ImportFrom' && s.module === '__future__' && s.level === 0) {
+        if (!top || !prologue) return at(s, 'from __future__ imports must occur at the beginning of the file');
+        for (const a of s.names) {
+          if (a.name === 'braces') return at(s, 'not a chance');
+          if (!FUTURE_FEATURES.has(a.name)) return at(s, `future feature ${a.name} is not defined`);
+        }
+      } else if (top && first && s.type === 'Expr' && s.value.type === 'Constant' && s.value.kind === 'str') {
+        // The module docstring may precede future imports.
+      } else if (top) {
+        prologue = false;
+      }
+      if (top) first = false;
+      if (s.type === 'FunctionDef') {
+        const e = visit(s.body, false);
+        if (e) return e;
+      }
+      for (const body of childBodies(s)) {
+        const e = visit(body, false);
+        if (e) return e;
+      }
+    }
+    return null;
+  };
+  return visit(module.body, true);
+}
+
+// ── symbol table ─────────────────────────────────────────────────────────
+
+interface Scope {
+  readonly kind: 'module' | 'function';
+  readonly parent: Scope | null;
+  /** Flags per name, like CPython's symtable: parameter, assigned, used, annotated, global, nonlocal. */
+  readonly symbols: Map<string, Set<'param' | 'local' | 'use' | 'annot' | 'global' | 'nonlocal'>>;
+  readonly nonlocals: { name: string; stmt: ast.Nonlocal }[];
+  /** Whether the scope holds constructs whose bindings this AST cannot see. */
+  opaque: boolean;
+}
+
+function flag(scope: Scope, name: string, f: 'param' | 'local' | 'use' | 'annot' | 'global' | 'nonlocal'): void {
+  let set = scope.symbols.get(name);
+  if (set === undefined) scope.symbols.set(name, (set = new Set()));
+  set.add(f);
+}
+
+function newScope(kind: Scope['kind'], parent: Scope | null): Scope {
+  return { kind, parent, symbols: new Map(), nonlocals: [], opaque: false };
+}
+
+function checkSymbols(module: ast.Module): SyntaxErrorInfo | null {
+  const scopes: Scope[] = [];
+  let error: SyntaxErrorInfo | null = null;
+
+  const visitExprs = (scope: Scope, s: ast.Stmt): void => {
+    walkStmtExprs(s, (e, store) => {
+      if (e.type === 'Name') flag(scope, e.id, store ? 'local' : 'use');
+      else if (e.type === 'UnsupportedExpr') scope.opaque = true;
+    });
+  };
+
+  const declare = (scope: Scope, s: ast.Global | ast.Nonlocal): void => {
+    const kind = s.type === 'Global' ? 'global' : 'nonlocal';
+    if (kind === 'nonlocal' && scope.kind === 'module') {
+      error ??= at(s, 'nonlocal declaration not allowed at module level');
+      return;
+    }
+    for (const name of s.names) {
+      const flags = scope.symbols.get(name);
+      const other = kind === 'global' ? 'nonlocal' : 'global';
+      if (flags?.has(other)) error ??= at(s, `name '${name}' is nonlocal and global`);
+      else if (flags?.has('param')) error ??= at(s, `name '${name}' is parameter and ${kind}`);
+      else if (flags?.has('use')) error ??= at(s, `name '${name}' is used prior to ${kind} declaration`);
+      else if (flags?.has('annot')) error ??= at(s, `annotated name '${name}' can't be ${kind}`);
+      else if (flags?.has('local')) error ??= at(s, `name '${name}' is assigned to before ${kind} declaration`);
+      flag(scope, name, kind);
+      if (s.type === 'Nonlocal') scope.nonlocals.push({ name, stmt: s });
+    }
+  };
+
+  const visit = (scope: Scope, stmts: readonly ast.Stmt[]): void => {
+    for (const s of stmts) {
+      switch (s.type) {
+        case 'FunctionDef': {
+          visitExprs(scope, s);
+          flag(scope, s.name, 'local');
+          const inner = newScope('function', scope);
+          scopes.push(inner);
+          const a = s.args;
+          for (const arg of [...a.posonlyargs, ...a.args, a.vararg, ...a.kwonlyargs, a.kwarg]) if (arg) flag(inner, arg.arg, 'param');
+          visit(inner, s.body);
+          break;
+        }
+        case 'Global':
+        case 'Nonlocal':
+          declare(scope, s);
+          break;
+        case 'Import':
+        case 'ImportFrom':
+          for (const alias of s.names) {
+            if (alias.name === '*') {
+              if (scope.kind !== 'module') error ??= at(s, 'import * only allowed at module level');
+            } else {
+              flag(scope, alias.asname ?? alias.name.split('.')[0]!, 'local');
+            }
+          }
+          break;
+        case 'AnnAssign':
+          visitExprs(scope, s);
+          if (s.target.type === 'Name') flag(scope, s.target.id, 'annot');
+          break;
+        case 'UnsupportedStmt':
+          scope.opaque = true;
+          break;
+        default:
+          visitExprs(scope, s);
+          for (const body of childBodies(s)) visit(scope, body);
+      }
+    }
+  };
+
+  const root = newScope('module', null);
+  visit(root, module.body);
+  if (error) return error;
+
+  // Analysis: every nonlocal name must be bound in an enclosing function.
+  for (const scope of scopes) {
+    for (const { name, stmt } of scope.nonlocals) {
+      if (!hasEnclosingBinding(scope, name)) return at(stmt, `no binding for nonlocal '${name}' found`);
+    }
+  }
+  return null;
+}
+
+function hasEnclosingBinding(scope: Scope, name: string): boolean {
+  for (let s = scope.parent; s !== null && s.kind === 'function'; s = s.parent) {
+    if (s.opaque) return true; // bindings we cannot see; do not guess an error
+    const flags = s.symbols.get(name);
+    if (flags === undefined) continue;
+    if (flags.has('global')) return false;
+    if (flags.has('nonlocal')) return hasEnclosingBinding(s, name);
+    if (flags.has('param') || flags.has('local') || flags.has('annot')) return true;
+  }
+  return false;
+}
+
+// ── compiler ─────────────────────────────────────────────────────────────
+
+interface Where {
+  readonly inFunction: boolean;
+  readonly isAsync: boolean;
+  readonly inLoop: boolean;
+}
+
+function checkCompile(module: ast.Module): SyntaxErrorInfo | null {
+  const exprErrors = (s: ast.Stmt, where: Where): SyntaxErrorInfo | null => {
+    let found: SyntaxErrorInfo | null = null;
+    walkStmtExprs(s, (e) => {
+      if (found || e.type !== 'UnsupportedExpr') return;
+      if ((e.node === 'Yield' || e.node === 'YieldFrom') && !where.inFunction) found = at(e, "'yield' outside function");
+      else if (e.node === 'Await' && !where.inFunction) found = at(e, "'await' outside function");
+      else if (e.node === 'Await' && !where.isAsync) found = at(e, "'await' outside async function");
+    });
+    return found;
+  };
+
+  const visit = (stmts: readonly ast.Stmt[], where: Where): SyntaxErrorInfo | null => {
+    for (const s of stmts) {
+      let e: SyntaxErrorInfo | null = null;
+      switch (s.type) {
+        case 'Return':
+          if (!where.inFunction) return at(s, "'return' outside function");
+          break;
+        case 'Break':
+          if (!where.inLoop) return at(s, "'break' outside loop");
+          break;
+        case 'Continue':
+          if (!where.inLoop) return at(s, "'continue' not properly in loop");
+          break;
+        case 'UnsupportedStmt':
+          if (s.node === 'AsyncWith' && !where.isAsync) return at(s, where.inFunction ? "'async with' outside async function" : "'async with' outside function");
+          break;
+        default:
+          break;
+      }
+      e = exprErrors(s, where);
+      if (e) return e;
+      if (s.type === 'FunctionDef') {
+        e = visit(s.body, { inFunction: true, isAsync: s.is_async, inLoop: false });
+      } else if (s.type === 'For' || s.type === 'While') {
+        if (s.type === 'For' && s.is_async && !where.isAsync) {
+          return at(s, where.inFunction ? "'async for' outside async function" : "'async for' outside function");
+        }
+        e = visit(s.body, { ...where, inLoop: true }) ?? visit(s.orelse, where);
+      } else if (s.type === 'If') {
+        e = visit(s.body, where) ?? visit(s.orelse, where);
+      }
+      if (e) return e;
+    }
+    return null;
+  };
+  return visit(module.body, { inFunction: false, isAsync: false, inLoop: false });
+}
