@@ -13,7 +13,7 @@ import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -46,7 +46,10 @@ async function emit(sub: string, spec = FIB_SPEC, options: PackageOptions = {}):
   await mkdir(folder, { recursive: true });
   await writeFile(join(folder, `${spec.module}.js`), result.js);
   await writeFile(join(folder, `${spec.module}.d.ts`), result.dts);
-  if (result.wasmFileName !== null) await writeFile(join(folder, result.wasmFileName), wasm);
+  if (result.wasmFileName !== null) {
+    await mkdir(dirname(join(folder, result.wasmFileName)), { recursive: true });
+    await writeFile(join(folder, result.wasmFileName), wasm);
+  }
   const module = (await import(pathToFileURL(join(folder, `${spec.module}.js`)).href)) as Module;
   return { module, js: result.js, dts: result.dts, folder };
 }
@@ -91,6 +94,12 @@ describe.skipIf(rustcMissing)('packageModule: file mode, number ints', () => {
     expect(fib.both!(true, false)).toBe(false);
     expect(fib.check!(3)).toBeUndefined();
     expect(fib.square!(-(2 ** 26))).toBe(2 ** 52);
+  });
+
+  it('loads a WASM file in a subfolder whose name needs URL escaping', async () => {
+    const { module, js } = await emit('file-escaped', FIB_SPEC, { wasm: 'file', wasmFileName: 'wasm files/fib ö.wasm' });
+    expect(js).toContain("new URL('./wasm files/fib ö.wasm', import.meta.url)");
+    expect(module.fib!(11)).toBe(89);
   });
 
   it('makes the function named like the module the default export', () => {
@@ -242,7 +251,11 @@ describe('packageModule: refusals (Portalis bugs and bad options)', () => {
     expect(() => resolvePackageOptions(FIB_SPEC, { intMode: 'i64' as 'bigint' })).toThrow(/options.intMode must be/);
     expect(() => resolvePackageOptions(FIB_SPEC, { wasmFileName: '../fib.wasm' })).toThrow(/wasmFileName/);
     expect(() => resolvePackageOptions(FIB_SPEC, { wasmFileName: "it's.wasm" })).toThrow(/wasmFileName/);
+    expect(() => resolvePackageOptions(FIB_SPEC, { wasmFileName: '/abs/fib.wasm' })).toThrow(/wasmFileName/);
+    expect(() => resolvePackageOptions(FIB_SPEC, { wasmFileName: 'a\\b.wasm' })).toThrow(/wasmFileName/);
     expect(resolvePackageOptions(FIB_SPEC, { wasmFileName: 'assets/fib-1a2b.wasm' }).wasmFileName).toBe('assets/fib-1a2b.wasm');
+    expect(resolvePackageOptions(FIB_SPEC, { wasmFileName: 'my größe.wasm' }).wasmFileName).toBe('my größe.wasm');
+    expect(resolvePackageOptions({ ...FIB_SPEC, module: "it's" }).wasmFileName).toBe('it_s.wasm');
   });
 
   it.skipIf(rustcMissing)('refuses WASM that lacks an export the spec names', async () => {

@@ -39,7 +39,7 @@ export function resolvePackageOptions(spec: ModuleSpec, options: PackageOptions 
   const wasm = options.wasm ?? 'inline';
   const intMode = options.intMode ?? 'number';
   const runtimeImport = options.runtimeImport ?? '@portalis/runtime';
-  const wasmFileName = options.wasmFileName ?? `${spec.module.replace(/[^\w.-]/g, '_')}.wasm`;
+  const wasmFileName = options.wasmFileName ?? `${spec.module.replace(/[\\/'"`\u0000-\u001f\u007f\u2028\u2029]/g, '_')}.wasm`;
   if (wasm !== 'inline' && wasm !== 'file') throw new TypeError(`[portalis] package: options.wasm must be 'inline' or 'file', got ${JSON.stringify(wasm)}`);
   if (intMode !== 'number' && intMode !== 'bigint') {
     throw new TypeError(`[portalis] package: options.intMode must be 'number' or 'bigint', got ${JSON.stringify(intMode)}`);
@@ -47,9 +47,11 @@ export function resolvePackageOptions(spec: ModuleSpec, options: PackageOptions 
   if (typeof runtimeImport !== 'string' || runtimeImport === '') {
     throw new TypeError('[portalis] package: options.runtimeImport must be a non-empty module specifier');
   }
-  // Kept to a plain relative path so `new URL('./<name>', import.meta.url)`
-  // stays a literal bundlers recognise and cannot point outside the output.
-  if (!/^[\w.-]+(\/[\w.-]+)*$/.test(wasmFileName) || wasmFileName.split('/').some((part) => part === '..' || part === '.')) {
+  // A relative path below the JS, free of quotes and backslashes, so that
+  // `new URL('./<name>', import.meta.url)` stays a plain literal bundlers
+  // recognise (and rewrite) and cannot point outside the output folder.
+  const parts = wasmFileName.split('/');
+  if (wasmFileName === '' || /[\\'"`\u0000-\u001f\u007f\u2028\u2029]/.test(wasmFileName) || parts.some((part) => part === '' || part === '.' || part === '..')) {
     throw new TypeError(`[portalis] package: options.wasmFileName must be a relative path like 'fib.wasm', got ${JSON.stringify(wasmFileName)}`);
   }
   return { wasm, intMode, runtimeImport, wasmFileName };
