@@ -136,8 +136,7 @@ pub fn float_pow(a: f64, b: f64) -> PyResult<f64> {
     let mut negate = false;
     if a < 0.0 {
         if b != b.floor() {
-            // CPython returns a complex number here.
-            return raise(Exc::ValueError, COMPLEX_POW);
+            return complex_pow_error(a, b);
         }
         base = -a;
         negate = is_odd_integer(b);
@@ -151,6 +150,20 @@ pub fn float_pow(a: f64, b: f64) -> PyResult<f64> {
         return raise(Exc::OverflowError, POW_RANGE);
     }
     Ok(if negate { -r } else { r })
+}
+
+/// CPython hands `negative ** fractional` to complex power: |a|^b at angle
+/// pi*b. When a part of that complex overflows it raises OverflowError
+/// "complex exponentiation"; otherwise it returns a complex, which Portalis
+/// cannot represent (ValueError `COMPLEX_POW`).
+#[cold]
+fn complex_pow_error(a: f64, b: f64) -> PyResult<f64> {
+    let len = (-a).powf(b);
+    let phase = 0.0f64.atan2(a) * b;
+    if (len * phase.cos()).is_infinite() || (len * phase.sin()).is_infinite() {
+        return raise(Exc::OverflowError, "complex exponentiation");
+    }
+    raise(Exc::ValueError, COMPLEX_POW)
 }
 
 /// `int(x)` for a float: truncates toward zero.

@@ -134,10 +134,14 @@ pub fn int_pow(a: i64, b: i64) -> PyResult<i64> {
     }
 }
 
-/// `a ** b` when the exponent may be negative and the result is a float,
-/// as CPython computes it: `float(a) ** float(b)`.
+/// `a ** b` for ints where the analysis typed the result float (a negative
+/// exponent): for `b < 0` CPython's float, `float(a) ** float(b)`; for
+/// `b >= 0`, `float(a ** b)` with the int power computed exactly first.
 pub fn int_pow_float(a: i64, b: i64) -> PyResult<f64> {
-    crate::float::float_pow(a as f64, b as f64)
+    if b < 0 {
+        return crate::float::float_pow(a as f64, b as f64);
+    }
+    Ok(int_pow(a, b)? as f64)
 }
 
 /// `a << n`.
