@@ -1,0 +1,70 @@
+/**
+ * The analysis stage: from the parsed module (ingest) to the typed IR that
+ * spec and transpile read, or to diagnostics naming everything outside the
+ * supported Python subset, all found in one pass.
+ *
+ * Order: module-level symbols (module.ts) → function signatures
+ * (signatures.ts) → module constants (constants.ts) → type inference over all
+ * function bodies (functions.ts) → lowering with checks (lower-stmt.ts).
+ */
+import { basename } from 'node:path';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Module } from '../ingest/ast.js';
+import { analyzeConstants } from './constants.js';
+import { inferTypes, initFunction, type ModuleContext } from './functions.js';
+import { lowerFunction } from './lower-stmt.js';
+import { collectModule } from './module.js';
+import { DiagnosticSink } from './report.js';
+import { type FunctionSig, functionSignature } from './signatures.js';
+import type { AnalysisResult, FunctionIR } from './types.js';
+
+/** What analysis reads from ingest (ingest's IngestResult has this shape). */
+export interface AnalysisInput {
+  readonly file: string;
+  readonly source: string;
+  readonly module: Module | null;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** `src/fib.py` → `fib`. */
+export function moduleNameOf(file: string): string {
+  return basename(file).replace(/\.pyi?$/, '');
+}
+
+export async function analyze(ingest: AnalysisInput): Promise<AnalysisResult> {
+  return analyzeSync(ingest);
+}
+
+export function analyzeSync(ingest: AnalysisInput): AnalysisResult {
+  const { file, source } = ingest;
+  const moduleName = moduleNameOf(file);
+  if (ingest.module === null) return { file, source, moduleName, module: null, diagnostics: [] };
+
+  const sink = new DiagnosticSink(file);
+  const report = sink.report;
+  const symbols = collectModule(ingest.module, report);
+
+  const sigs = new Map<string, FunctionSig>();
+  for (const node of symbols.functions) sigs.set(node.name, functionSignature(node, source, report));
+
+  const { constants, types: constantTypes } = analyzeConstants(symbols, sigs, source, report);
+  const ctx: ModuleContext = { source, symbols, sigs, constantTypes };
+
+  const states = [...sigs.values()].map((sig) => initFunction(sig, ctx));
+  inferTypes(states, ctx);
+  const functions: FunctionIR[] = [];
+  for (const state of states) {
+    const fn = lowerFunction(state, ctx, report);
+    if (fn) functions.push(fn);
+  }
+
+  const diagnostics = sink.sorted();
+  const failed = diagnostics.some((d) => d.severity === 'error');
+  return {
+    file,
+    source,
+    moduleName,
+    module: failed ? null : { name: moduleName, doc: symbols.doc, constants, functions },
+    diagnostics,
+  };
+}

@@ -1,0 +1,186 @@
+/**
+ * Function bodies: infers the types of unannotated locals and of private
+ * functions' results (a fixed point over the whole module, since functions
+ * call each other and loops feed values back), then lowers each body to the
+ * IR with all diagnostics (lower-stmt.ts).
+ *
+ * A local's type is the type of its first assignment that can be typed; every
+ * other assignment must agree (PTL3006 names both places). Parameters and
+ * annotated locals have the declared type.
+ */
+import type * as ast from '../ingest/ast.js';
+import type { SourceRange } from '../diagnostics/diagnostic.js';
+import { lowerValue, type Scope, type Signature } from './lower-expr.js';
+import type { ModuleSymbols } from './module.js';
+import { type Report, silent } from './report.js';
+import { annotationType, collectLocals, type FunctionSig, returnsAValue, sourceText } from './signatures.js';
+import type { ValueType } from './types.js';
+
+export interface LocalInfo {
+  type: ValueType | undefined;
+  /** Declared by an annotation (`x: float = 0`): assignments are converted to it. */
+  declared: boolean;
+  /** Where the type came from (first typed assignment, annotation or `for`). */
+  origin: SourceRange | undefined;
+  /** The source of the value at `origin` when it was a literal (for hints). */
+  originLiteral: string | undefined;
+}
+
+export interface FunctionState {
+  readonly sig: FunctionSig;
+  readonly paramNames: Set<string>;
+  /** Locals other than parameters, in order of first appearance. */
+  readonly locals: Map<string, LocalInfo>;
+}
+
+export interface ModuleContext {
+  readonly source: string;
+  readonly symbols: ModuleSymbols;
+  readonly sigs: Map<string, FunctionSig>;
+  /** Types of the module constants (undefined for a constant that failed). */
+  readonly constantTypes: Map<string, ValueType | undefined>;
+}
+
+export function functionScope(ctx: ModuleContext, fn: FunctionState, report: Report): Scope {
+  return {
+    symbols: ctx.symbols,
+    inConstant: false,
+    report,
+    local(name) {
+      if (fn.paramNames.has(name)) return { type: fn.sig.params.find((p) => p.name === name)!.type };
+      const info = fn.locals.get(name);
+      return info ? { type: info.type } : undefined;
+    },
+    constant(name) {
+      return ctx.constantTypes.has(name) ? { type: ctx.constantTypes.get(name) } : undefined;
+    },
+    signature(name): Signature | undefined {
+      return ctx.sigs.get(name);
+    },
+  };
+}
+
+/** Sets up a function's locals: annotated ones and `for` targets get their types at once. */
+export function initFunction(sig: FunctionSig, ctx: ModuleContext): FunctionState {
+  const paramNames = new Set(sig.params.map((p) => p.name));
+  const locals = new Map<string, LocalInfo>();
+  for (const name of collectLocals(sig.node.body, [...paramNames])) {
+    locals.set(name, { type: undefined, declared: false, origin: undefined, originLiteral: undefined });
+  }
+  const walk = (stmts: ast.Stmt[]): void => {
+    for (const st of stmts) {
+      if (st.type === 'AnnAssign' && st.target.type === 'Name') {
+        const info = locals.get(st.target.id);
+        if (info && !info.declared) {
+          const t = annotationType(st.annotation, ctx.source, silent, false) as ValueType | undefined;
+          if (t) Object.assign(info, { type: t, declared: true, origin: st.annotation.range, originLiteral: undefined });
+        }
+      }
+      if (st.type === 'For' && st.target.type === 'Name') {
+        const info = locals.get(st.target.id);
+        if (info && info.type === undefined) Object.assign(info, { type: 'int', origin: st.target.range, originLiteral: undefined });
+      }
+      if (st.type === 'If' || st.type === 'While' || st.type === 'For') {
+        walk(st.body);
+        walk(st.orelse);
+      }
+    }
+  };
+  walk(sig.node.body);
+  if (sig.returns === undefined && !returnsAValue(sig.node.body)) sig.returns = 'None';
+  return { sig, paramNames, locals };
+}
+
+/** Types of `a, b = <value>`'s elements, when the value is a tuple display or divmod(). */
+export function unpackedTypes(value: ast.Expr_, scope: Scope): (ValueType | undefined)[] | null {
+  if (value.type === 'Tuple') return value.elts.map((e) => lowerValue(e, scope)?.type);
+  if (isDivmodCall(value, scope)) {
+    const args = value.args.map((a) => lowerValue(a, scope));
+    if (args.length !== 2 || args.some((a) => a === null)) return [undefined, undefined];
+    const t: ValueType = args.some((a) => a!.type === 'float') ? 'float' : 'int';
+    return [t, t];
+  }
+  return null;
+}
+
+/** `divmod(a, b)` with `divmod` meaning the builtin. */
+export function isDivmodCall(e: ast.Expr_, scope: Scope): e is ast.Call {
+  return (
+    e.type === 'Call' &&
+    e.func.type === 'Name' &&
+    e.func.id === 'divmod' &&
+    !scope.local('divmod') &&
+    !scope.constant('divmod') &&
+    !scope.signature('divmod') &&
+    !scope.symbols.mathImports.has('divmod') &&
+    !scope.symbols.mathModules.has('divmod')
+  );
+}
+
+/** One round of inference over a function; true when some type was learnt. */
+function inferRound(fn: FunctionState, ctx: ModuleContext): boolean {
+  const scope = functionScope(ctx, fn, silent);
+  let changed = false;
+  const learn = (name: string, type: ValueType | undefined, range: SourceRange, value: ast.Expr_ | null): void => {
+    const info = fn.locals.get(name);
+    if (!info || info.type !== undefined || type === undefined) return;
+    info.type = type;
+    info.origin = range;
+    info.originLiteral = value && value.type === 'Constant' ? sourceText(ctx.source, value.range) : undefined;
+    changed = true;
+  };
+  const walk = (stmts: ast.Stmt[]): void => {
+    for (const st of stmts) {
+      switch (st.type) {
+        case 'Assign': {
+          const [first] = st.targets;
+          if (st.targets.length === 1 && first && (first.type === 'Tuple' || first.type === 'List')) {
+            const types = unpackedTypes(st.value, scope);
+            if (types && types.length === first.elts.length) {
+              first.elts.forEach((elt, i) => {
+                if (elt.type === 'Name') learn(elt.id, types[i], elt.range, st.value.type === 'Tuple' ? st.value.elts[i]! : null);
+              });
+            }
+            break;
+          }
+          const names = st.targets.flatMap((t) => (t.type === 'Name' ? [t] : []));
+          if (names.length === 0) break;
+          if (names.some((n) => fn.locals.get(n.id)?.type === undefined)) {
+            const type = lowerValue(st.value, scope)?.type;
+            for (const n of names) learn(n.id, type, n.range, st.value);
+          }
+          break;
+        }
+        case 'Return':
+          if (fn.sig.returns === undefined && st.value && !(st.value.type === 'Constant' && st.value.kind === 'None')) {
+            const type = lowerValue(st.value, scope)?.type;
+            if (type) {
+              fn.sig.returns = type;
+              changed = true;
+            }
+          }
+          break;
+        case 'If':
+        case 'While':
+        case 'For':
+          walk(st.body);
+          walk(st.orelse);
+          break;
+        default:
+          break;
+      }
+    }
+  };
+  walk(fn.sig.node.body);
+  return changed;
+}
+
+/** Infers until nothing changes (each round learns at least one type, so this ends). */
+export function inferTypes(fns: FunctionState[], ctx: ModuleContext): void {
+  for (;;) {
+    let changed = false;
+    for (const fn of fns) changed = inferRound(fn, ctx) || changed;
+    if (!changed) return;
+  }
+}
+

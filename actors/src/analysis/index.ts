@@ -1,0 +1,2 @@
+export { analyze, analyzeSync, moduleNameOf, type AnalysisInput } from './analysis.js';
+export type * from './types.js';

@@ -1,0 +1,781 @@
+/**
+ * Expressions: resolves names, types every expression with CPython's rules
+ * and lowers it to the typed IR (types.ts), reporting what the subset does not
+ * support. Returns null for an expression that could not be typed (already
+ * reported, or, during inference, not known yet); callers then stay quiet so
+ * one mistake gives one diagnostic.
+ *
+ * Used for function bodies (functions.ts) and module constants (constants.ts);
+ * the `Scope` says which names are visible and how.
+ */
+import type * as ast from '../ingest/ast.js';
+import type { SourceRange } from '../diagnostics/diagnostic.js';
+import type { ModuleSymbols } from './module.js';
+import { MATH_CONSTANTS, MATH_FUNCTIONS, OTHER_BUILTINS, SUPPORTED_BUILTINS } from './names.js';
+import { refuseConstant, refuseExpression } from './refusals.js';
+import type { Report } from './report.js';
+import type {
+  BinaryOp,
+  BuiltinName,
+  CallExpr,
+  CompareMode,
+  CompareOp,
+  ReturnType,
+  TExpr,
+  ValueType,
+  VoidCallExpr,
+} from './types.js';
+
+export const I64_MIN = -(2n ** 63n);
+export const I64_MAX = 2n ** 63n - 1n;
+
+export interface Signature {
+  readonly name: string;
+  readonly params: readonly { readonly name: string; readonly type: ValueType | undefined; readonly positionalOnly: boolean }[];
+  /** undefined while a private function's return type is still being inferred. */
+  readonly returns: ReturnType | undefined;
+}
+
+export interface Scope {
+  readonly symbols: ModuleSymbols;
+  /** A local variable or parameter: its type (undefined while unknown); undefined when `name` is not local. */
+  local(name: string): { readonly type: ValueType | undefined } | undefined;
+  /**
+   * A module constant visible here: its type (undefined when it failed), or
+   * `later` when it is defined after the constant being analysed.
+   */
+  constant(name: string): { readonly type: ValueType | undefined } | { readonly later: SourceRange } | undefined;
+  signature(name: string): Signature | undefined;
+  /** Analysing a module constant: calls of module functions are refused. */
+  readonly inConstant: boolean;
+  readonly report: Report;
+}
+
+const OP_SYMBOL: Readonly<Record<ast.Operator, string>> = {
+  Add: '+',
+  Sub: '-',
+  Mult: '*',
+  MatMult: '@',
+  Div: '/',
+  Mod: '%',
+  Pow: '**',
+  LShift: '<<',
+  RShift: '>>',
+  BitOr: '|',
+  BitXor: '^',
+  BitAnd: '&',
+  FloorDiv: '//',
+};
+
+const BINARY_OP: Readonly<Record<Exclude<ast.Operator, 'MatMult'>, BinaryOp>> = {
+  Add: 'add',
+  Sub: 'sub',
+  Mult: 'mul',
+  Div: 'truediv',
+  Mod: 'mod',
+  Pow: 'pow',
+  LShift: 'lshift',
+  RShift: 'rshift',
+  BitOr: 'bitor',
+  BitXor: 'bitxor',
+  BitAnd: 'bitand',
+  FloorDiv: 'floordiv',
+};
+
+const COMPARE_OP: Partial<Readonly<Record<ast.CmpOperator, CompareOp>>> = {
+  Eq: 'eq',
+  NotEq: 'ne',
+  Lt: 'lt',
+  LtE: 'le',
+  Gt: 'gt',
+  GtE: 'ge',
+};
+
+// ── conversions ──────────────────────────────────────────────────────────
+
+export function intLiteral(value: bigint): TExpr {
+  return { kind: 'literal', type: 'int', value };
+}
+export function floatLiteral(value: number): TExpr {
+  return { kind: 'literal', type: 'float', value };
+}
+export function boolLiteral(value: boolean): TExpr {
+  return { kind: 'literal', type: 'bool', value };
+}
+
+/** bool → int as Python does in arithmetic (`True + 1 == 2`). */
+export function toInt(e: TExpr): TExpr {
+  if (e.type !== 'bool') return e;
+  if (e.kind === 'literal') return intLiteral(e.value ? 1n : 0n);
+  return { kind: 'convert', type: 'int', operand: e };
+}
+
+/** int or bool → float as CPython does (`int.__float__`, round-half-even). */
+export function toFloat(e: TExpr): TExpr {
+  if (e.type === 'float') return e;
+  if (e.kind === 'literal') return floatLiteral(e.type === 'int' ? Number(e.value) : e.value ? 1 : 0);
+  return { kind: 'convert', type: 'float', operand: e };
+}
+
+/** Python truthiness. */
+export function truth(e: TExpr): TExpr {
+  if (e.type === 'bool') return e;
+  return { kind: 'truth', type: 'bool', operand: e };
+}
+
+/**
+ * Converts a value to a declared type (parameter, return, annotated
+ * variable). Allowed where Python's value is the same: bool to int or float
+ * (`True == 1`), and int *literals* to float. A computed int is refused for a
+ * float: Python would keep it an int, which behaves differently for large
+ * values, so the user converts explicitly.
+ */
+export function coerce(e: TExpr, to: ValueType, what: string, range: SourceRange, report: Report): TExpr | null {
+  if (e.type === to) return e;
+  if (to === 'int' && e.type === 'bool') return toInt(e);
+  if (to === 'float' && (e.type === 'bool' || (e.kind === 'literal' && e.type === 'int' && isExactFloat(e.value)))) return toFloat(e);
+  const hint =
+    to === 'float' && e.type === 'int'
+      ? 'Write float(...) to convert explicitly: Python would keep an int here, and ints and floats differ for large values.'
+      : to === 'int' && e.type === 'float'
+        ? 'Convert explicitly with int(...), round(...) or math.floor(...).'
+        : to === 'bool'
+          ? 'Write bool(...) or a comparison to get a bool.'
+          : undefined;
+  report('PTL3003', range, `${what} is declared ${to} but gets ${article(e.type)} ${e.type}`, hint);
+  return null;
+}
+
+function isExactFloat(v: bigint): boolean {
+  return BigInt(Number(v)) === v;
+}
+
+function article(t: string): string {
+  return /^[aeiou]/.test(t) ? 'an' : 'a';
+}
+
+// ── the lowering ─────────────────────────────────────────────────────────
+
+/** Lowers an expression whose value is used. */
+export function lowerValue(e: ast.Expr_, scope: Scope): TExpr | null {
+  const r = lowerExpr(e, scope);
+  if (r === null) return null;
+  if (r.type === 'None') {
+    scope.report('PTL3003', e.range, `\`${r.func}()\` returns None, so its result cannot be used`);
+    return null;
+  }
+  return r;
+}
+
+/**
+ * Lowers an expression used only for its truth value (`if`, `while`, the
+ * test of `x if c else y`, `not`, `bool(...)`): operands of `and`/`or` may
+ * then have different types, since only their truthiness matters.
+ */
+export function lowerTest(e: ast.Expr_, scope: Scope): TExpr | null {
+  if (e.type === 'BoolOp') {
+    const values = e.values.map((v) => lowerTest(v, scope));
+    if (values.some((v) => v === null)) return null;
+    return { kind: 'boolop', type: 'bool', op: e.op === 'And' ? 'and' : 'or', values: values as TExpr[] };
+  }
+  const v = lowerValue(e, scope);
+  return v === null ? null : truth(v);
+}
+
+/** Lowers an expression statement's value: like lowerValue, but a call of a `-> None` function is allowed. */
+export function lowerStatementValue(e: ast.Expr_, scope: Scope): TExpr | VoidCallExpr | null {
+  return lowerExpr(e, scope);
+}
+
+function lowerExpr(e: ast.Expr_, scope: Scope): TExpr | VoidCallExpr | null {
+  const { report } = scope;
+  switch (e.type) {
+    case 'Constant':
+      return lowerConstant(e, scope);
+    case 'Name':
+      return lowerName(e, scope);
+    case 'BinOp': {
+      if (e.op === 'MatMult') {
+        report('PTL2002', e.range, 'the `@` operator is not supported');
+        return null;
+      }
+      const left = lowerValue(e.left, scope);
+      const right = lowerValue(e.right, scope);
+      if (left === null || right === null) return null;
+      return binary(e.op, left, right, e.range, report);
+    }
+    case 'UnaryOp':
+      return lowerUnary(e, scope);
+    case 'BoolOp': {
+      const values = e.values.map((v) => lowerValue(v, scope));
+      if (values.some((v) => v === null)) return null;
+      const typed = values as TExpr[];
+      const type = typed[0]!.type;
+      const other = typed.find((v) => v.type !== type);
+      if (other) {
+        const word = e.op === 'And' ? 'and' : 'or';
+        report(
+          'PTL3003',
+          e.range,
+          `the operands of \`${word}\` have different types (${type} and ${other.type}); Python returns one of them, so the type would depend on the values`,
+          `Convert the operands to one type, or use \`${word}\` only as a condition (in \`if\`, \`while\` or \`not\`).`,
+        );
+        return null;
+      }
+      return { kind: 'boolop', type, op: e.op === 'And' ? 'and' : 'or', values: typed };
+    }
+    case 'IfExp': {
+      const test = lowerTest(e.test, scope);
+      const body = lowerValue(e.body, scope);
+      const orelse = lowerValue(e.orelse, scope);
+      if (test === null || body === null || orelse === null) return null;
+      const unified = unifyBranches(body, orelse);
+      if (!unified) {
+        report(
+          'PTL3003',
+          e.range,
+          `the branches of this conditional expression have different types (${body.type} and ${orelse.type}); Python returns either, so the type would depend on the values`,
+          'Convert one branch, e.g. with float(...), so both have the same type.',
+        );
+        return null;
+      }
+      return { kind: 'ifexp', type: unified[0].type, test, body: unified[0], orelse: unified[1] };
+    }
+    case 'Compare':
+      return lowerCompare(e, scope);
+    case 'Call':
+      return lowerCall(e, scope);
+    case 'Attribute':
+      return lowerAttribute(e, scope);
+    case 'Subscript':
+      report('PTL2002', e.range, 'subscripts (`x[i]`) are not supported', 'Only int, float and bool values are supported yet.');
+      return null;
+    case 'Tuple':
+      report('PTL2002', e.range, 'tuples are only supported in assignments such as `a, b = b, a + b`');
+      return null;
+    case 'List':
+      report('PTL2002', e.range, 'lists are not supported', 'Only int, float and bool values are supported yet.');
+      return null;
+    case 'UnsupportedExpr': {
+      const refusal = refuseExpression(e.node);
+      report(refusal.code, e.range, refusal.message, refusal.hint);
+      return null;
+    }
+  }
+}
+
+function lowerConstant(e: ast.Constant, scope: Scope): TExpr | null {
+  switch (e.kind) {
+    case 'int':
+      return checkedInt(e.value, e.range, scope.report);
+    case 'float':
+      return floatLiteral(e.value);
+    case 'bool':
+      return boolLiteral(e.value);
+    default: {
+      const refusal = refuseConstant(e.kind);
+      scope.report(refusal.code, e.range, refusal.message, refusal.hint);
+      return null;
+    }
+  }
+}
+
+function checkedInt(value: bigint, range: SourceRange, report: Report): TExpr | null {
+  if (value < I64_MIN || value > I64_MAX) {
+    report('PTL3011', range, `the integer ${value} does not fit in 64 bits`, 'Portalis ints are 64-bit (-2**63 to 2**63 - 1) until arbitrary precision lands.');
+    return null;
+  }
+  return intLiteral(value);
+}
+
+function lowerName(e: ast.Name, scope: Scope): TExpr | null {
+  const { report } = scope;
+  const id = e.id;
+  const local = scope.local(id);
+  if (local) return local.type ? { kind: 'local', type: local.type, name: id } : null;
+  const constant = scope.constant(id);
+  if (constant) {
+    if ('later' in constant) {
+      report('PTL3004', e.range, `\`${id}\` is used before its definition at ${constant.later.start.line}:${constant.later.start.column}`, 'Define module constants before the constants that use them.');
+      return null;
+    }
+    return constant.type ? { kind: 'constant', type: constant.type, name: id } : null;
+  }
+  if (scope.signature(id)) {
+    report('PTL2002', e.range, `functions cannot be used as values; call \`${id}(...)\``);
+    return null;
+  }
+  const fromMath = scope.symbols.mathImports.get(id);
+  if (fromMath !== undefined) {
+    const c = MATH_CONSTANTS.get(fromMath);
+    if (c) return { kind: 'mathConst', type: 'float', name: c };
+    report('PTL2002', e.range, `functions cannot be used as values; call \`${id}(...)\``);
+    return null;
+  }
+  if (scope.symbols.mathModules.has(id)) {
+    report('PTL2007', e.range, `the math module can only be used as \`${id}.name\``);
+    return null;
+  }
+  if (SUPPORTED_BUILTINS.has(id)) {
+    report('PTL2002', e.range, `functions cannot be used as values; call \`${id}(...)\``);
+    return null;
+  }
+  if (OTHER_BUILTINS.has(id)) {
+    report('PTL2007', e.range, `the builtin \`${id}\` is not supported`);
+    return null;
+  }
+  report('PTL3004', e.range, `name \`${id}\` is not defined`);
+  return null;
+}
+
+function lowerAttribute(e: ast.Attribute, scope: Scope): TExpr | null {
+  if (e.value.type === 'Name' && scope.symbols.mathModules.has(e.value.id) && !scope.local(e.value.id)) {
+    const c = MATH_CONSTANTS.get(e.attr);
+    if (c) return { kind: 'mathConst', type: 'float', name: c };
+    if (MATH_FUNCTIONS.has(e.attr)) {
+      scope.report('PTL2002', e.range, `functions cannot be used as values; call \`${e.value.id}.${e.attr}(...)\``);
+    } else {
+      scope.report('PTL2007', e.range, `\`math.${e.attr}\` is not supported`);
+    }
+    return null;
+  }
+  scope.report('PTL2007', e.range, `attribute access (\`.${e.attr}\`) is not supported`);
+  return null;
+}
+
+function lowerUnary(e: ast.UnaryOp, scope: Scope): TExpr | null {
+  const { report } = scope;
+  if (e.op === 'Not') {
+    const operand = lowerTest(e.operand, scope);
+    return operand === null ? null : { kind: 'unary', type: 'bool', op: 'not', operand };
+  }
+  // `-9223372036854775808` is one literal in effect: fold before the range check.
+  if (e.op === 'USub' && e.operand.type === 'Constant' && e.operand.kind === 'int') {
+    return checkedInt(-e.operand.value, e.range, report);
+  }
+  const operand = lowerValue(e.operand, scope);
+  if (operand === null) return null;
+  switch (e.op) {
+    case 'UAdd':
+      return toInt(operand);
+    case 'USub': {
+      const v = toInt(operand);
+      if (v.kind === 'literal' && v.type === 'int') return checkedInt(-v.value, e.range, report);
+      if (v.kind === 'literal' && v.type === 'float') return floatLiteral(-v.value);
+      return { kind: 'unary', type: v.type, op: 'neg', operand: v };
+    }
+    case 'Invert': {
+      if (operand.type === 'float') {
+        report('PTL3003', e.range, "bad operand type for unary ~: 'float'");
+        return null;
+      }
+      return { kind: 'unary', type: 'int', op: 'invert', operand: toInt(operand) };
+    }
+  }
+}
+
+/** Types `left op right` like CPython's numeric tower: bool < int < float. */
+export function binary(op: Exclude<ast.Operator, 'MatMult'>, left: TExpr, right: TExpr, range: SourceRange, report: Report): TExpr | null {
+  const irOp = BINARY_OP[op];
+  const anyFloat = left.type === 'float' || right.type === 'float';
+  switch (op) {
+    case 'LShift':
+    case 'RShift':
+    case 'BitAnd':
+    case 'BitOr':
+    case 'BitXor': {
+      if (anyFloat) {
+        report('PTL3003', range, `unsupported operand type(s) for ${OP_SYMBOL[op]}: '${left.type}' and '${right.type}'`);
+        return null;
+      }
+      if (left.type === 'bool' && right.type === 'bool' && op !== 'LShift' && op !== 'RShift') {
+        return { kind: 'binary', type: 'bool', op: irOp, operandType: 'bool', left, right };
+      }
+      return { kind: 'binary', type: 'int', op: irOp, operandType: 'int', left: toInt(left), right: toInt(right) };
+    }
+    default: {
+      if (anyFloat) {
+        return { kind: 'binary', type: 'float', op: irOp, operandType: 'float', left: toFloat(left), right: toFloat(right) };
+      }
+      const l = toInt(left);
+      const r = toInt(right);
+      if (op === 'Div') return { kind: 'binary', type: 'float', op: irOp, operandType: 'int', left: l, right: r };
+      if (op === 'Pow' && r.kind === 'literal' && r.type === 'int' && r.value < 0n) {
+        // int ** negative literal: CPython gives float(l) ** float(r).
+        return { kind: 'binary', type: 'float', op: irOp, operandType: 'int', left: l, right: r };
+      }
+      return { kind: 'binary', type: 'int', op: irOp, operandType: 'int', left: l, right: r };
+    }
+  }
+}
+
+/** Same type, or a float and an int literal (exactly representable) made float. */
+function unifyBranches(a: TExpr, b: TExpr): [TExpr, TExpr] | null {
+  if (a.type === b.type) return [a, b];
+  const literalInt = (e: TExpr): boolean => e.kind === 'literal' && e.type === 'int' && isExactFloat(e.value);
+  if (a.type === 'float' && literalInt(b)) return [a, toFloat(b)];
+  if (b.type === 'float' && literalInt(a)) return [toFloat(a), b];
+  return null;
+}
+
+function lowerCompare(e: ast.Compare, scope: Scope): TExpr | null {
+  const operands = [e.left, ...e.comparators].map((o) => lowerValue(o, scope));
+  let ok = true;
+  const ops: CompareOp[] = [];
+  e.ops.forEach((op) => {
+    const mapped = COMPARE_OP[op];
+    if (mapped) {
+      ops.push(mapped);
+      return;
+    }
+    ok = false;
+    if (op === 'Is' || op === 'IsNot') {
+      scope.report('PTL2002', e.range, `identity comparisons (\`${op === 'Is' ? 'is' : 'is not'}\`) are not supported`, 'Compare numbers with `==` and `!=`.');
+    } else {
+      scope.report('PTL2002', e.range, `membership tests (\`${op === 'In' ? 'in' : 'not in'}\`) are not supported`);
+    }
+  });
+  if (!ok || operands.some((o) => o === null)) return null;
+  const typed = operands as TExpr[];
+  const modes = ops.map((_, i) => compareMode(typed[i]!.type, typed[i + 1]!.type));
+  return { kind: 'compare', type: 'bool', operands: typed, ops, modes };
+}
+
+function compareMode(a: ValueType, b: ValueType): CompareMode {
+  if (a === 'bool' && b === 'bool') return 'bool';
+  if (a !== 'float' && b !== 'float') return 'int';
+  if (a === 'int' && b === 'float') return 'int_float';
+  if (a === 'float' && b === 'int') return 'float_int';
+  return 'float'; // float with float or bool (a bool is exactly 0.0 or 1.0)
+}
+
+// ── calls ────────────────────────────────────────────────────────────────
+
+function lowerCall(e: ast.Call, scope: Scope): TExpr | VoidCallExpr | null {
+  const { report } = scope;
+  for (const kw of e.keywords) {
+    if (kw.arg === null) {
+      report('PTL2010', kw.range, '`**` arguments are not supported');
+      return null;
+    }
+  }
+  const f = e.func;
+  if (f.type === 'Name') {
+    const id = f.id;
+    const local = scope.local(id);
+    const constant = local ? undefined : scope.constant(id);
+    if (local || constant) {
+      const type = local?.type ?? (constant && 'type' in constant ? constant.type : undefined);
+      report('PTL3003', f.range, `\`${id}\` is ${type ? `${article(type)} ${type}` : 'a variable'}, not a function`);
+      return null;
+    }
+    const sig = scope.signature(id);
+    if (sig) {
+      if (scope.inConstant) {
+        report('PTL2011', e.range, `module constants cannot call functions (\`${id}\`); compute the value inside a function instead`);
+        return null;
+      }
+      return lowerUserCall(sig, e, scope);
+    }
+    const fromMath = scope.symbols.mathImports.get(id);
+    if (fromMath !== undefined) {
+      if (MATH_FUNCTIONS.has(fromMath)) return lowerMathCall(fromMath, id, e, scope);
+      report('PTL3003', f.range, `\`${id}\` is a float, not a function`);
+      return null;
+    }
+    if (scope.symbols.mathModules.has(id)) {
+      report('PTL2007', f.range, 'the math module cannot be called');
+      return null;
+    }
+    if (SUPPORTED_BUILTINS.has(id)) return lowerBuiltinCall(id, e, scope);
+    if (OTHER_BUILTINS.has(id)) {
+      report('PTL2007', f.range, `the builtin \`${id}()\` is not supported`);
+      return null;
+    }
+    report('PTL3004', f.range, `name \`${id}\` is not defined`);
+    return null;
+  }
+  if (f.type === 'Attribute') {
+    if (f.value.type === 'Name' && scope.symbols.mathModules.has(f.value.id) && !scope.local(f.value.id)) {
+      if (MATH_FUNCTIONS.has(f.attr)) return lowerMathCall(f.attr, `${f.value.id}.${f.attr}`, e, scope);
+      if (MATH_CONSTANTS.has(f.attr)) report('PTL3003', f.range, `\`math.${f.attr}\` is a float, not a function`);
+      else report('PTL2007', f.range, `\`math.${f.attr}\` is not supported`);
+      return null;
+    }
+    report('PTL2007', f.range, `method calls (\`.${f.attr}()\`) are not supported`);
+    return null;
+  }
+  // Something else called: report what it is (a lambda, a subscript...) if unsupported, else this.
+  const callee = lowerValue(f, scope);
+  if (callee !== null) report('PTL3003', f.range, `${article(callee.type)} ${callee.type} is not a function`);
+  return null;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+function quoteList(names: string[]): string {
+  const q = names.map((n) => `'${n}'`);
+  return q.length <= 1 ? q.join('') : `${q.slice(0, -1).join(', ')} and ${q[q.length - 1]}`;
+}
+
+/** Binds positional and keyword arguments to a user function's parameters, in Python's evaluation order. */
+function lowerUserCall(sig: Signature, e: ast.Call, scope: Scope): CallExpr | VoidCallExpr | null {
+  const { report } = scope;
+  const name = sig.name;
+  const params = sig.params;
+  let ok = true;
+  if (e.args.length > params.length) {
+    report('PTL3005', e.range, `${name}() takes ${plural(params.length, 'positional argument')} but ${e.args.length} ${e.args.length === 1 ? 'was' : 'were'} given`);
+    ok = false;
+  }
+  const bound: (TExpr | null | undefined)[] = new Array(params.length).fill(undefined);
+  const order: number[] = [];
+  const bindArg = (index: number, arg: ast.Expr_): void => {
+    const value = lowerValue(arg, scope);
+    const param = params[index]!;
+    bound[index] = value && param.type ? coerce(value, param.type, `argument \`${param.name}\` of \`${name}\``, arg.range, report) : null;
+    order.push(index);
+  };
+  e.args.forEach((arg, i) => {
+    if (i < params.length) bindArg(i, arg);
+    else lowerValue(arg, scope); // still report problems inside
+  });
+  for (const kw of e.keywords) {
+    const index = params.findIndex((p) => p.name === kw.arg);
+    const param = params[index];
+    if (param === undefined) {
+      report('PTL3005', kw.range, `${name}() got an unexpected keyword argument '${kw.arg}'`);
+      ok = false;
+    } else if (param.positionalOnly) {
+      report('PTL3005', kw.range, `${name}() got some positional-only arguments passed as keyword arguments: '${kw.arg}'`);
+      ok = false;
+    } else if (bound[index] !== undefined) {
+      report('PTL3005', kw.range, `${name}() got multiple values for argument '${kw.arg}'`);
+      ok = false;
+    } else {
+      bindArg(index, kw.value);
+    }
+  }
+  const missing = params.filter((_, i) => bound[i] === undefined).map((p) => p.name);
+  if (missing.length > 0 && ok) {
+    report('PTL3005', e.range, `${name}() missing ${plural(missing.length, 'required positional argument')}: ${quoteList(missing)}`);
+    ok = false;
+  }
+  if (!ok || bound.some((b) => b === null || b === undefined) || sig.returns === undefined) return null;
+  const identity = order.every((v, i) => v === i);
+  const base = { kind: 'call' as const, func: name, args: bound as TExpr[], evalOrder: identity ? null : order };
+  return sig.returns === 'None' ? { ...base, type: 'None' } : { ...base, type: sig.returns };
+}
+
+function noKeywords(name: string, e: ast.Call, report: Report): boolean {
+  if (e.keywords.length === 0) return true;
+  report('PTL2010', e.keywords[0]!.range, `keyword arguments to \`${name}()\` are not supported`);
+  return false;
+}
+
+function lowerArgs(args: ast.Expr_[], scope: Scope): TExpr[] | null {
+  const values = args.map((a) => lowerValue(a, scope));
+  return values.some((v) => v === null) ? null : (values as TExpr[]);
+}
+
+function lowerBuiltinCall(name: string, e: ast.Call, scope: Scope): TExpr | null {
+  const { report } = scope;
+  const n = e.args.length;
+  const arity = (min: number, max: number, text: string): boolean => {
+    if (n >= min && n <= max) return true;
+    report('PTL3005', e.range, `${name}() ${text} (${n} given)`);
+    lowerArgs(e.args, scope);
+    return false;
+  };
+  switch (name) {
+    case 'abs': {
+      if (!noKeywords(name, e, report) || !arity(1, 1, 'takes exactly one argument')) return null;
+      const x = lowerValue(e.args[0]!, scope);
+      if (x === null) return null;
+      const v = toInt(x);
+      return { kind: 'builtin', type: v.type, name: v.type === 'float' ? 'abs_float' : 'abs_int', args: [v] };
+    }
+    case 'min':
+    case 'max': {
+      if (!noKeywords(name, e, report)) return null;
+      if (n < 2) {
+        if (n === 0) report('PTL3005', e.range, `${name} expected at least 1 argument, got 0`);
+        else report('PTL2007', e.range, `${name}() over an iterable is not supported`, `Pass two or more numbers: \`${name}(a, b)\`.`);
+        return null;
+      }
+      const args = lowerArgs(e.args, scope);
+      if (args === null) return null;
+      const type = args[0]!.type;
+      const other = args.find((a) => a.type !== type);
+      if (other) {
+        report(
+          'PTL3003',
+          e.range,
+          `${name}() of ${type} and ${other.type}: CPython returns whichever argument wins, so the type would depend on the values`,
+          'Convert the arguments to one type first, e.g. float(n) or 0.0 instead of 0.',
+        );
+        return null;
+      }
+      return { kind: 'builtin', type, name: `${name}_${type}` as BuiltinName, args };
+    }
+    case 'round':
+      return lowerRound(e, scope);
+    case 'int': {
+      if (!noKeywords(name, e, report)) return null;
+      if (n === 2) {
+        report('PTL2007', e.range, 'int() with a base parses strings, which are not supported');
+        return null;
+      }
+      if (!arity(0, 1, 'takes at most 1 argument')) return null;
+      if (n === 0) return intLiteral(0n);
+      const x = lowerValue(e.args[0]!, scope);
+      if (x === null) return null;
+      if (x.type === 'float') return { kind: 'builtin', type: 'int', name: 'float_to_int', args: [x] };
+      return toInt(x);
+    }
+    case 'float': {
+      if (!noKeywords(name, e, report) || !arity(0, 1, 'takes at most 1 argument')) return null;
+      if (n === 0) return floatLiteral(0);
+      const x = lowerValue(e.args[0]!, scope);
+      return x === null ? null : toFloat(x);
+    }
+    case 'bool': {
+      if (!noKeywords(name, e, report) || !arity(0, 1, 'takes at most 1 argument')) return null;
+      if (n === 0) return boolLiteral(false);
+      return lowerTest(e.args[0]!, scope);
+    }
+    case 'pow': {
+      if (!noKeywords(name, e, report)) return null;
+      if (n === 3) {
+        report('PTL2007', e.range, 'pow() with a modulus (3 arguments) is not supported');
+        return null;
+      }
+      if (!arity(2, 2, 'takes 2 arguments here')) return null;
+      const args = lowerArgs(e.args, scope);
+      return args === null ? null : binary('Pow', args[0]!, args[1]!, e.range, report);
+    }
+    case 'divmod':
+      report('PTL2002', e.range, 'divmod() results must be unpacked right away: `q, r = divmod(a, b)`');
+      lowerArgs(e.args, scope);
+      return null;
+    case 'range':
+      report('PTL2008', e.range, 'range() is only supported as the iterable of a `for` loop');
+      return null;
+    default:
+      report('PTL2007', e.range, `the builtin \`${name}()\` is not supported`);
+      return null;
+  }
+}
+
+/** `round(x)` → int (banker's rounding); `round(x, n)` → same type as x. Keywords `number`, `ndigits` allowed. */
+function lowerRound(e: ast.Call, scope: Scope): TExpr | null {
+  const { report } = scope;
+  const slots: (ast.Expr_ | undefined)[] = [e.args[0], e.args[1]];
+  let ok = true;
+  if (e.args.length > 2) {
+    report('PTL3005', e.range, `round() takes at most 2 arguments (${e.args.length} given)`);
+    ok = false;
+  }
+  for (const kw of e.keywords) {
+    const index = kw.arg === 'number' ? 0 : kw.arg === 'ndigits' ? 1 : -1;
+    if (index < 0) {
+      report('PTL3005', kw.range, `round() got an unexpected keyword argument '${kw.arg}'`);
+      ok = false;
+    } else if (slots[index] !== undefined) {
+      report('PTL3005', kw.range, `round() got multiple values for argument '${kw.arg}'`);
+      ok = false;
+    } else {
+      slots[index] = kw.value;
+    }
+  }
+  if (slots[0] === undefined) {
+    if (ok) report('PTL3005', e.range, "round() missing required argument 'number' (pos 1)");
+    return null;
+  }
+  if (!ok) return null;
+  const x = lowerValue(slots[0], scope);
+  const ndigitsNode = slots[1];
+  const hasDigits = ndigitsNode !== undefined && !(ndigitsNode.type === 'Constant' && ndigitsNode.kind === 'None');
+  const nd = hasDigits ? lowerValue(ndigitsNode, scope) : undefined;
+  if (x === null || nd === null) return null;
+  if (nd === undefined) {
+    if (x.type === 'float') return { kind: 'builtin', type: 'int', name: 'round_float', args: [x] };
+    return toInt(x);
+  }
+  if (nd.type === 'float') {
+    report('PTL3003', ndigitsNode!.range, "'float' object cannot be interpreted as an integer");
+    return null;
+  }
+  if (x.type === 'float') return { kind: 'builtin', type: 'float', name: 'round_float_nd', args: [x, toInt(nd)] };
+  return { kind: 'builtin', type: 'int', name: 'round_int_nd', args: [toInt(x), toInt(nd)] };
+}
+
+function lowerMathCall(name: string, shown: string, e: ast.Call, scope: Scope): TExpr | null {
+  const { report } = scope;
+  const fn = MATH_FUNCTIONS.get(name)!;
+  const maxPositional = fn.maxPositional ?? fn.params.length;
+  const slots: (ast.Expr_ | undefined)[] = new Array(fn.params.length).fill(undefined);
+  let ok = true;
+  if (e.args.length > maxPositional) {
+    const count = fn.required === maxPositional ? `exactly ${plural(maxPositional, 'argument')}` : `at most ${plural(maxPositional, 'argument')}`;
+    report('PTL3005', e.range, `${shown}() takes ${count} (${e.args.length} given)`);
+    ok = false;
+  }
+  e.args.slice(0, maxPositional).forEach((a, i) => (slots[i] = a));
+  for (const kw of e.keywords) {
+    const index = fn.keywords.includes(kw.arg!) ? fn.params.indexOf(kw.arg!) : -1;
+    if (index < 0) {
+      if (fn.keywords.length === 0) report('PTL2010', kw.range, `${shown}() takes no keyword arguments`);
+      else report('PTL3005', kw.range, `${shown}() got an unexpected keyword argument '${kw.arg}'`);
+      ok = false;
+    } else if (slots[index] !== undefined) {
+      report('PTL3005', kw.range, `${shown}() got multiple values for argument '${kw.arg}'`);
+      ok = false;
+    } else {
+      slots[index] = kw.value;
+    }
+  }
+  const given = slots.filter((s) => s !== undefined).length;
+  if (ok && slots.slice(0, fn.required).some((s) => s === undefined)) {
+    const count = fn.required === fn.params.length ? `exactly ${plural(fn.required, 'argument')}` : `at least ${plural(fn.required, 'argument')}`;
+    report('PTL3005', e.range, `${shown}() takes ${count} (${given} given)`);
+    ok = false;
+  }
+  const args: TExpr[] = [];
+  let typed = ok;
+  slots.forEach((slot, i) => {
+    const param = fn.params[i]!;
+    if (slot === undefined) {
+      const d = fn.defaults[param];
+      if (d !== undefined) args.push(floatLiteral(d));
+      return;
+    }
+    const v = lowerValue(slot, scope);
+    if (v === null) {
+      typed = false;
+      return;
+    }
+    if (fn.argType === 'int') {
+      if (v.type === 'float') {
+        report('PTL3003', slot.range, "'float' object cannot be interpreted as an integer");
+        typed = false;
+        return;
+      }
+      args.push(toInt(v));
+    } else {
+      args.push(v);
+    }
+  });
+  if (!typed) return null;
+  if (name === 'floor' || name === 'ceil' || name === 'trunc') {
+    // On an int these return it unchanged (int.__floor__), no float round trip.
+    const x = args[0]!;
+    if (x.type !== 'float') return toInt(x);
+    return { kind: 'builtin', type: 'int', name: `math_${name}`, args: [x] };
+  }
+  const floatArgs = fn.argType === 'float' ? args.map(toFloat) : args;
+  const irName: BuiltinName = name === 'log' && floatArgs.length === 2 ? 'math_log_base' : `math_${name}`;
+  return { kind: 'builtin', type: fn.returns, name: irName, args: floatArgs };
+}

@@ -1,0 +1,366 @@
+/**
+ * What analysis hands to the later stages: a typed, name-resolved form of the
+ * module (the "IR") plus diagnostics.
+ *
+ * The IR is the Python program after every question the translator could ask
+ * has been answered: each expression has a type, each name is resolved (local,
+ * module constant, math constant, user function, builtin), implicit Python
+ * conversions (bool → int, int → float) are explicit `convert` nodes, and
+ * statements that can never run (after a `return`, a `break`, ...) are gone.
+ * `spec` reads the exported signatures, `transpile` prints Rust from the rest.
+ * Everything is plain data (ints are bigints) so it crosses worker threads.
+ */
+import type { Diagnostic, SourceRange } from '../diagnostics/diagnostic.js';
+
+/** The Python value types of the subset. */
+export type ValueType = 'int' | 'float' | 'bool';
+/** What a function may return. */
+export type ReturnType = ValueType | 'None';
+
+export interface AnalysisResult {
+  readonly file: string;
+  readonly source: string;
+  /** The module name, from the file name (`fib.py` → `fib`). */
+  readonly moduleName: string;
+  /** The typed module; null when analysis (or ingest) found errors. */
+  readonly module: ModuleIR | null;
+  readonly diagnostics: Diagnostic[];
+}
+
+export interface ModuleIR {
+  readonly name: string;
+  readonly doc: string | null;
+  /** Module constants, in source order. */
+  readonly constants: ConstantIR[];
+  /** Every module-level function, in source order. */
+  readonly functions: FunctionIR[];
+}
+
+export interface ConstantIR {
+  readonly name: string;
+  readonly type: ValueType;
+  /**
+   * The value. A `literal` when analysis could compute it exactly as CPython
+   * does; otherwise the expression to compute (over literals, earlier
+   * constants and math).
+   */
+  readonly value: TExpr;
+  readonly line: number;
+  readonly range: SourceRange;
+}
+
+export interface ParamIR {
+  readonly name: string;
+  readonly type: ValueType;
+  /** Whether the function body assigns to the parameter. */
+  readonly mutable: boolean;
+}
+
+export interface LocalIR {
+  readonly name: string;
+  readonly type: ValueType;
+  /**
+   * Whether some assignment may happen when the variable already holds a
+   * value (so Rust needs `let mut`). Computed on the same control flow graph
+   * rustc uses, so `mut` appears exactly when rustc requires it.
+   */
+  readonly mutable: boolean;
+  /**
+   * A `for` target used only inside the bodies of the loops that assign it
+   * (see ForRangeStmt.targetIsLoopLocal): no function-wide variable needed.
+   */
+  readonly loopScoped: boolean;
+}
+
+export interface FunctionIR {
+  readonly name: string;
+  /** Exported: a module-level `def` whose name does not start with `_`. */
+  readonly exported: boolean;
+  readonly params: ParamIR[];
+  readonly returns: ReturnType;
+  readonly doc: string | null;
+  /** 1-based line of the `def`. */
+  readonly line: number;
+  readonly range: SourceRange;
+  /** Local variables other than parameters, in order of first appearance. */
+  readonly locals: LocalIR[];
+  readonly body: TStmt[];
+}
+
+// ── statements ───────────────────────────────────────────────────────────
+
+export type TStmt = AssignStmt | UnpackStmt | ExprStmt | IfStmt | WhileStmt | ForRangeStmt | ReturnStmt | BreakStmt | ContinueStmt;
+
+/** `x = e`, `a = b = e` (e evaluated once, then stored left to right). */
+export interface AssignStmt {
+  readonly kind: 'assign';
+  readonly targets: string[];
+  readonly value: TExpr;
+  readonly line: number;
+}
+
+/** `a, b = e1, e2` or `q, r = divmod(x, y)`: the right side is fully evaluated first. */
+export interface UnpackStmt {
+  readonly kind: 'unpack';
+  readonly targets: string[];
+  readonly value: TupleExpr;
+  readonly line: number;
+}
+
+export type TupleExpr =
+  | { readonly kind: 'tuple'; readonly elts: TExpr[] }
+  | { readonly kind: 'divmod'; readonly operandType: 'int' | 'float'; readonly left: TExpr; readonly right: TExpr };
+
+/** An expression evaluated for its effects (a call, or something that may raise). */
+export interface ExprStmt {
+  readonly kind: 'expr';
+  readonly value: TExpr | VoidCallExpr;
+  readonly line: number;
+}
+
+export interface IfStmt {
+  readonly kind: 'if';
+  /** Always of type bool (truthiness made explicit). */
+  readonly test: TExpr;
+  readonly body: TStmt[];
+  readonly orelse: TStmt[];
+  readonly line: number;
+}
+
+export interface WhileStmt {
+  readonly kind: 'while';
+  /** Of type bool; null for `while True:` (and other always-true literals). */
+  readonly test: TExpr | null;
+  readonly body: TStmt[];
+  /** Runs when the test becomes false (never for `while True`). */
+  readonly orelse: TStmt[];
+  /** Whether a `break` of this loop exists in its body. */
+  readonly hasBreak: boolean;
+  readonly line: number;
+}
+
+/** `for target in range(start, stop, step)`. */
+export interface ForRangeStmt {
+  readonly kind: 'for';
+  readonly target: string;
+  readonly start: TExpr;
+  readonly stop: TExpr;
+  /** null when the step is 1 (omitted). */
+  readonly step: TExpr | null;
+  readonly body: TStmt[];
+  readonly orelse: TStmt[];
+  readonly hasBreak: boolean;
+  /**
+   * True when every use of the target is inside this loop's body (it is not
+   * read after the loop nor before it), so it can be a fresh binding per
+   * iteration.
+   */
+  readonly targetIsLoopLocal: boolean;
+  /** Whether the body reads the target. */
+  readonly targetRead: boolean;
+  /** Whether the body assigns to the target. */
+  readonly targetAssigned: boolean;
+  readonly line: number;
+}
+
+export interface ReturnStmt {
+  readonly kind: 'return';
+  /** null for a bare `return` (or `return None`) in a `-> None` function. */
+  readonly value: TExpr | null;
+  readonly line: number;
+}
+
+export interface BreakStmt {
+  readonly kind: 'break';
+  readonly line: number;
+}
+
+export interface ContinueStmt {
+  readonly kind: 'continue';
+  readonly line: number;
+}
+
+// ── expressions ──────────────────────────────────────────────────────────
+
+export type BinaryOp = 'add' | 'sub' | 'mul' | 'truediv' | 'floordiv' | 'mod' | 'pow' | 'lshift' | 'rshift' | 'bitand' | 'bitor' | 'bitxor';
+export type CompareOp = 'eq' | 'ne' | 'lt' | 'le' | 'gt' | 'ge';
+export type UnaryOp = 'neg' | 'pos' | 'invert' | 'not';
+export type MathConstName = 'pi' | 'e' | 'tau' | 'inf' | 'nan';
+
+/**
+ * How one link of a comparison chain compares: both operands converted to
+ * `int`, `float` or `bool`, or the exact mixed comparisons of an int with a
+ * float (which CPython does without rounding the int).
+ */
+export type CompareMode = 'int' | 'float' | 'bool' | 'int_float' | 'float_int';
+
+export type TExpr =
+  | LiteralExpr
+  | LocalExpr
+  | ConstantRefExpr
+  | MathConstExpr
+  | ConvertExpr
+  | TruthExpr
+  | BinaryExpr
+  | UnaryExpr
+  | CompareExpr
+  | BoolOpExpr
+  | IfExpExpr
+  | CallExpr
+  | BuiltinExpr;
+
+export type LiteralExpr =
+  | { readonly kind: 'literal'; readonly type: 'int'; readonly value: bigint }
+  | { readonly kind: 'literal'; readonly type: 'float'; readonly value: number }
+  | { readonly kind: 'literal'; readonly type: 'bool'; readonly value: boolean };
+
+/** A parameter or local variable. */
+export interface LocalExpr {
+  readonly kind: 'local';
+  readonly type: ValueType;
+  readonly name: string;
+}
+
+/** A module constant. */
+export interface ConstantRefExpr {
+  readonly kind: 'constant';
+  readonly type: ValueType;
+  readonly name: string;
+}
+
+export interface MathConstExpr {
+  readonly kind: 'mathConst';
+  readonly type: 'float';
+  readonly name: MathConstName;
+}
+
+/**
+ * An implicit Python conversion: bool → int (`True + 1`), bool → float,
+ * int → float (`n * 0.5`, exact like CPython's int.__float__).
+ */
+export interface ConvertExpr {
+  readonly kind: 'convert';
+  readonly type: 'int' | 'float';
+  readonly operand: TExpr;
+}
+
+/** `bool(x)`: Python truthiness of an int, float or bool. */
+export interface TruthExpr {
+  readonly kind: 'truth';
+  readonly type: 'bool';
+  readonly operand: TExpr;
+}
+
+/**
+ * A binary operation. Both operands have type `operandType` (conversions
+ * already applied): int and float for arithmetic, also bool for `& | ^`.
+ * `truediv` of ints gives a float; `pow` with `operandType: 'int'` and
+ * `type: 'float'` is an int raised to a literal negative exponent.
+ */
+export interface BinaryExpr {
+  readonly kind: 'binary';
+  readonly type: ValueType;
+  readonly op: BinaryOp;
+  readonly operandType: ValueType;
+  readonly left: TExpr;
+  readonly right: TExpr;
+}
+
+/** `-x`, `+x`, `~x` on int or float (bools converted first); `not x` on bool. */
+export interface UnaryExpr {
+  readonly kind: 'unary';
+  readonly type: ValueType;
+  readonly op: UnaryOp;
+  readonly operand: TExpr;
+}
+
+/**
+ * `a < b <= c ...`: each operand evaluated at most once, left to right,
+ * stopping at the first false link. Operands keep their own types; each link
+ * says how it compares.
+ */
+export interface CompareExpr {
+  readonly kind: 'compare';
+  readonly type: 'bool';
+  readonly operands: TExpr[];
+  readonly ops: CompareOp[];
+  readonly modes: CompareMode[];
+}
+
+/**
+ * `a and b`, `a or b`: Python returns one of the operands. All operands have
+ * the result type; for bool this is plain `&&`/`||`.
+ */
+export interface BoolOpExpr {
+  readonly kind: 'boolop';
+  readonly type: ValueType;
+  readonly op: 'and' | 'or';
+  readonly values: TExpr[];
+}
+
+export interface IfExpExpr {
+  readonly kind: 'ifexp';
+  readonly type: ValueType;
+  readonly test: TExpr;
+  readonly body: TExpr;
+  readonly orelse: TExpr;
+}
+
+/** A call of a module function; `args` are in parameter order, converted to the parameter types. */
+export interface CallExpr {
+  readonly kind: 'call';
+  readonly type: ValueType;
+  readonly func: string;
+  readonly args: TExpr[];
+  /**
+   * When keyword arguments reorder the call, the order in which Python
+   * evaluates `args` (indices into `args`); null when it is parameter order.
+   */
+  readonly evalOrder: number[] | null;
+}
+
+/** A call of a function that returns None; only allowed as a statement. */
+export interface VoidCallExpr {
+  readonly kind: 'call';
+  readonly type: 'None';
+  readonly func: string;
+  readonly args: TExpr[];
+  readonly evalOrder: number[] | null;
+}
+
+/**
+ * A builtin or math function. Arguments are already converted where Python
+ * converts them (math functions take floats, `range`-like int arguments...).
+ */
+export interface BuiltinExpr {
+  readonly kind: 'builtin';
+  readonly type: ValueType;
+  readonly name: BuiltinName;
+  readonly args: TExpr[];
+}
+
+/**
+ * The builtin operations, each with fixed argument types:
+ *
+ * - `abs_int` (int) → int, `abs_float` (float) → float
+ * - `min_int`/`max_int` (int, int, ...) → int, likewise `_float` and `_bool`
+ * - `round_float` (float) → int (banker's), `round_float_nd` (float, int) → float, `round_int_nd` (int, int) → int
+ * - `float_to_int` (float) → int, i.e. `int(x)`
+ * - `math_<name>`: the math function of that name on floats (`math_gcd`,
+ *   `math_factorial` on ints), `math_log_base` is `math.log(x, base)`;
+ *   `math_floor`/`math_ceil`/`math_trunc` take a float and return an int.
+ */
+export type BuiltinName =
+  | 'abs_int'
+  | 'abs_float'
+  | 'min_int'
+  | 'max_int'
+  | 'min_float'
+  | 'max_float'
+  | 'min_bool'
+  | 'max_bool'
+  | 'round_float'
+  | 'round_float_nd'
+  | 'round_int_nd'
+  | 'float_to_int'
+  | `math_${string}`;

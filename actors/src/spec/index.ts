@@ -1,0 +1,2 @@
+export { specify, specifySync, exportSpec, exportNameProblem, tsSignature, WIDE_SUFFIX, type SpecResult } from './spec.js';
+export * from './types.js';

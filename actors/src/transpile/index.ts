@@ -1,0 +1,1 @@
+export { transpile, transpileSync, type TranspileInput, type TranspileResult } from './transpile.js';

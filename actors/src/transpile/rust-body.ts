@@ -1,0 +1,528 @@
+/**
+ * One Python function → one Rust function returning `PyResult<T>`.
+ *
+ * Python locals live for the whole function; in Rust a variable is declared
+ * with `let` at its first assignment when that assignment is a top-level
+ * statement of the body (it then dominates every use), otherwise just before
+ * the top-level statement that first mentions it (`let mut x: i64;`, assigned
+ * later). `mut` comes from analysis (flow.ts), which uses rustc's own notion
+ * of "may already be assigned". Loops:
+ *
+ * - `for i in range(a, b)` → `for i in a..b`; a positive literal step uses
+ *   `step_by`, any other step `py_range(a, b, step)?` (ValueError for 0);
+ *   when `i` is read after the loop, the loop binds `i_` and assigns `i`.
+ * - `while True:` → `loop`; `while c: ... else: ...` with a `break` →
+ *   `loop { if !c { <else>; break; } ... }`, so the else clause runs exactly
+ *   when the test fails; a `for ... else` with a `break` uses a `no_break`
+ *   flag. Without a `break`, the else clause simply follows the loop.
+ */
+import type { FunctionIR, TExpr, TStmt, ValueType, VoidCallExpr } from '../analysis/types.js';
+import { ExprPrinter, type ExprNames, P, paren, RUST_TYPE, type RustExpr } from './rust-expr.js';
+import { bareIdent, isSnakeCase, pickIdent } from './names.js';
+
+export interface ModuleNames {
+  /** Rust identifiers of module functions and constants (value namespace of `mod py`). */
+  readonly items: ReadonlyMap<string, string>;
+  /** Module constants computed at run time (emitted as functions). */
+  readonly computed: ReadonlySet<string>;
+}
+
+interface PyLoop {
+  readonly line: number;
+  /** Set when a `break`/`continue` must name this loop (it is not the innermost Rust loop). */
+  labelled: boolean;
+  /** The for-else flag, when the loop has one. */
+  readonly flag: string | null;
+}
+
+/** Statements that never complete normally, as rustc sees the generated code. */
+export function terminates(stmts: TStmt[]): boolean {
+  const last = stmts[stmts.length - 1];
+  if (!last) return false;
+  switch (last.kind) {
+    case 'return':
+    case 'break':
+    case 'continue':
+      return true;
+    case 'if':
+      return terminates(last.body) && terminates(last.orelse);
+    case 'while':
+      if (last.test === null) return !last.hasBreak;
+      return !last.hasBreak && last.orelse.length > 0 && terminates(last.orelse);
+    case 'for':
+      return !last.hasBreak && last.orelse.length > 0 && terminates(last.orelse);
+    default:
+      return false;
+  }
+}
+
+/** Names a statement mentions (reads or assigns), at any depth. */
+function mentions(st: TStmt, out: Set<string>): void {
+  const expr = (e: TExpr | VoidCallExpr | null): void => {
+    if (e === null) return;
+    switch (e.kind) {
+      case 'local':
+        out.add(e.name);
+        return;
+      case 'convert':
+      case 'truth':
+      case 'unary':
+        expr(e.operand);
+        return;
+      case 'binary':
+        expr(e.left);
+        expr(e.right);
+        return;
+      case 'compare':
+        e.operands.forEach(expr);
+        return;
+      case 'boolop':
+        e.values.forEach(expr);
+        return;
+      case 'ifexp':
+        expr(e.test);
+        expr(e.body);
+        expr(e.orelse);
+        return;
+      case 'call':
+      case 'builtin':
+        e.args.forEach(expr);
+        return;
+      default:
+        return;
+    }
+  };
+  switch (st.kind) {
+    case 'assign':
+      st.targets.forEach((t) => out.add(t));
+      expr(st.value);
+      return;
+    case 'unpack':
+      st.targets.forEach((t) => out.add(t));
+      if (st.value.kind === 'tuple') st.value.elts.forEach(expr);
+      else {
+        expr(st.value.left);
+        expr(st.value.right);
+      }
+      return;
+    case 'expr':
+      expr(st.value);
+      return;
+    case 'return':
+      expr(st.value);
+      return;
+    case 'if':
+      expr(st.test);
+      st.body.forEach((s) => mentions(s, out));
+      st.orelse.forEach((s) => mentions(s, out));
+      return;
+    case 'while':
+      expr(st.test);
+      st.body.forEach((s) => mentions(s, out));
+      st.orelse.forEach((s) => mentions(s, out));
+      return;
+    case 'for':
+      out.add(st.target);
+      expr(st.start);
+      expr(st.stop);
+      expr(st.step);
+      st.body.forEach((s) => mentions(s, out));
+      st.orelse.forEach((s) => mentions(s, out));
+      return;
+    default:
+      return;
+  }
+}
+
+/** Names read anywhere in the statements (for unused-variable lints). */
+export function readsIn(stmts: TStmt[]): Set<string> {
+  const out = new Set<string>();
+  const expr = (e: TExpr | VoidCallExpr | null): void => {
+    if (e === null) return;
+    const tmp = new Set<string>();
+    mentions({ kind: 'expr', value: e, line: 0 }, tmp);
+    tmp.forEach((n) => out.add(n));
+  };
+  const walk = (list: TStmt[]): void => {
+    for (const st of list) {
+      switch (st.kind) {
+        case 'assign':
+          expr(st.value);
+          break;
+        case 'unpack':
+          if (st.value.kind === 'tuple') st.value.elts.forEach(expr);
+          else {
+            expr(st.value.left);
+            expr(st.value.right);
+          }
+          break;
+        case 'expr':
+        case 'return':
+          expr(st.value);
+          break;
+        case 'if':
+        case 'while':
+          expr(st.test);
+          walk(st.body);
+          walk(st.orelse);
+          break;
+        case 'for':
+          expr(st.start);
+          expr(st.stop);
+          expr(st.step);
+          walk(st.body);
+          walk(st.orelse);
+          break;
+        default:
+          break;
+      }
+    }
+  };
+  walk(stmts);
+  return out;
+}
+
+export interface PrintedFunction {
+  readonly lines: string[];
+  /** Lints the function's code makes rustc report (for `#[allow]`). */
+  readonly lints: string[];
+}
+
+export function printFunction(fn: FunctionIR, module: ModuleNames, recursive: boolean): PrintedFunction {
+  return new FunctionPrinter(fn, module, recursive).print();
+}
+
+class FunctionPrinter {
+  private readonly lines: string[] = [];
+  private depth = 1;
+  private readonly idents = new Map<string, string>();
+  private readonly taken: Set<string>;
+  private readonly exprs: ExprPrinter;
+  private readonly types = new Map<string, ValueType>();
+  private readonly pyLoops: PyLoop[] = [];
+  /** The Rust loops around the current point: a Python loop, or a while-else `loop` (null). */
+  private readonly rustLoops: (PyLoop | null)[] = [];
+  /** Locals declared with `let` by a top-level statement (index → names). */
+  private readonly letAt = new Map<number, Set<string>>();
+  /** Locals declared without a value before a top-level statement. */
+  private readonly hoistAt = new Map<number, string[]>();
+  private readonly mutable = new Set<string>();
+
+  constructor(
+    private readonly fn: FunctionIR,
+    private readonly module: ModuleNames,
+    private readonly recursive: boolean,
+  ) {
+    // Locals must not equal a module-level item's name (a `let N` with `const N` in scope is a pattern).
+    this.taken = new Set([...module.items.values()].map(bareIdent));
+    for (const p of fn.params) this.idents.set(p.name, this.identFor(p.name));
+    for (const l of fn.locals) this.idents.set(l.name, this.identFor(l.name));
+    for (const p of fn.params) this.types.set(p.name, p.type);
+    for (const l of fn.locals) {
+      this.types.set(l.name, l.type);
+      if (l.mutable) this.mutable.add(l.name);
+    }
+    const names: ExprNames = {
+      local: (n) => this.idents.get(n)!,
+      constant: (n) => ({ ident: module.items.get(n)!, computed: module.computed.has(n) }),
+      func: (n) => module.items.get(n)!,
+      fresh: (base) => this.fresh(base),
+    };
+    this.exprs = new ExprPrinter(names);
+    this.planDeclarations();
+  }
+
+  private identFor(name: string): string {
+    if (name === '_') return this.fresh('_underscore');
+    return pickIdent(name, this.taken);
+  }
+
+  private fresh(base: string): string {
+    let name = base;
+    for (let i = 2; this.taken.has(name); i++) name = `${base}${i}`;
+    this.taken.add(name);
+    return name;
+  }
+
+  private planDeclarations(): void {
+    const declared = new Set<string>();
+    const locals = new Set(this.fn.locals.filter((l) => !l.loopScoped).map((l) => l.name));
+    this.fn.body.forEach((st, i) => {
+      const seen = new Set<string>();
+      mentions(st, seen);
+      const fresh = [...seen].filter((n) => locals.has(n) && !declared.has(n));
+      if (fresh.length === 0) return;
+      const lets = new Set<string>();
+      if (st.kind === 'assign' && fresh.includes(st.targets[0]!) && !readsIn([{ ...st, targets: [] }]).has(st.targets[0]!)) {
+        for (const t of st.targets) if (fresh.includes(t)) lets.add(t);
+      } else if (st.kind === 'unpack' && st.targets.every((t) => fresh.includes(t)) && new Set(st.targets).size === st.targets.length) {
+        st.targets.forEach((t) => lets.add(t));
+      }
+      const hoisted = fresh.filter((n) => !lets.has(n));
+      if (lets.size > 0) this.letAt.set(i, lets);
+      if (hoisted.length > 0) this.hoistAt.set(i, hoisted);
+      fresh.forEach((n) => declared.add(n));
+    });
+  }
+
+  private emit(line: string): void {
+    this.lines.push(`${'    '.repeat(this.depth)}${line}`);
+  }
+
+  private e(x: TExpr | VoidCallExpr): RustExpr {
+    return this.exprs.print(x);
+  }
+
+  private ident(name: string): string {
+    return this.idents.get(name)!;
+  }
+
+  private decl(name: string): string {
+    return `${this.mutable.has(name) ? 'mut ' : ''}${this.ident(name)}`;
+  }
+
+  print(): PrintedFunction {
+    const fn = this.fn;
+    const params = fn.params.map((p) => `${p.mutable ? 'mut ' : ''}${this.ident(p.name)}: ${RUST_TYPE[p.type]}`).join(', ');
+    const ret = fn.returns === 'None' ? '()' : RUST_TYPE[fn.returns];
+    const name = this.module.items.get(fn.name)!;
+    this.depth = 2;
+    if (this.recursive) this.emit(`let ${this.fresh('_frame')} = enter_call()?;`);
+    fn.body.forEach((st, i) => {
+      for (const n of this.hoistAt.get(i) ?? []) this.emit(`let ${this.decl(n)}: ${RUST_TYPE[this.types.get(n)!]};`);
+      const isTail = i === fn.body.length - 1;
+      if (isTail && st.kind === 'return') {
+        this.emit(st.value === null ? 'Ok(())' : this.returnValue(this.e(st.value)));
+        return;
+      }
+      this.statement(st, this.letAt.get(i) ?? new Set());
+    });
+    if (fn.returns === 'None' && !terminates(fn.body)) this.emit('Ok(())');
+    const body = this.lines.splice(0);
+    this.depth = 1;
+    const lints: string[] = [];
+    const identsUsed = [name, ...fn.params.map((p) => this.ident(p.name)), ...fn.locals.map((l) => this.idents.get(l.name)!)];
+    if (identsUsed.some((i) => !isSnakeCase(i))) lints.push('non_snake_case');
+    const reads = readsIn(fn.body);
+    const unread = [...fn.params.map((p) => p.name), ...fn.locals.filter((l) => !l.loopScoped).map((l) => l.name)].filter(
+      (n) => !reads.has(n) && this.mentioned(n),
+    );
+    if (unread.length > 0) lints.push('unused_variables');
+    const vis = fn.exported ? 'pub ' : '';
+    return { lines: [`${'    '}${vis}fn ${name}(${params}) -> PyResult<${ret}> {`, ...body, '    }'], lints };
+  }
+
+  private mentioned(name: string): boolean {
+    if (this.fn.params.some((p) => p.name === name)) return true;
+    const seen = new Set<string>();
+    this.fn.body.forEach((s) => mentions(s, seen));
+    return seen.has(name);
+  }
+
+  private returnValue(v: RustExpr): string {
+    return v.result ?? `Ok(${v.code})`;
+  }
+
+  private block(stmts: TStmt[]): void {
+    this.depth++;
+    for (const st of stmts) this.statement(st, new Set());
+    this.depth--;
+  }
+
+  private statement(st: TStmt, lets: ReadonlySet<string>): void {
+    switch (st.kind) {
+      case 'assign': {
+        const [first, ...rest] = st.targets as [string, ...string[]];
+        this.assignOne(first, this.e(st.value).code, lets);
+        for (const t of rest) this.assignOne(t, this.ident(first), lets);
+        return;
+      }
+      case 'unpack':
+        this.unpack(st, lets);
+        return;
+      case 'expr': {
+        const v = this.e(st.value);
+        this.emit(v.result !== undefined ? `${v.code};` : `let _ = ${v.code};`);
+        return;
+      }
+      case 'return':
+        this.emit(st.value === null ? 'return Ok(());' : `return ${this.returnValue(this.e(st.value))};`);
+        return;
+      case 'break':
+      case 'continue':
+        this.jump(st.kind);
+        return;
+      case 'if':
+        this.ifChain(st);
+        return;
+      case 'while':
+        this.whileLoop(st);
+        return;
+      case 'for':
+        this.forLoop(st);
+        return;
+    }
+  }
+
+  private assignOne(target: string, value: string, lets: ReadonlySet<string>): void {
+    if (lets.has(target)) this.emit(`let ${this.decl(target)}: ${RUST_TYPE[this.types.get(target)!]} = ${value};`);
+    else this.emit(`${this.ident(target)} = ${value};`);
+  }
+
+  private unpack(st: Extract<TStmt, { kind: 'unpack' }>, lets: ReadonlySet<string>): void {
+    const targets = st.targets;
+    const allLet = targets.every((t) => lets.has(t));
+    if (st.value.kind === 'divmod') {
+      const fn = st.value.operandType === 'int' ? 'int_divmod' : 'float_divmod';
+      const call = `${fn}(${this.e(st.value.left).code}, ${this.e(st.value.right).code})?`;
+      if (allLet) {
+        const type = RUST_TYPE[st.value.operandType];
+        this.emit(`let (${targets.map((t) => this.decl(t)).join(', ')}): (${targets.map(() => type).join(', ')}) = ${call};`);
+      } else if (new Set(targets).size === targets.length) {
+        this.emit(`(${targets.map((t) => this.ident(t)).join(', ')}) = ${call};`);
+      } else {
+        const temps = targets.map(() => this.fresh('part'));
+        this.emit(`let (${temps.join(', ')}) = ${call};`);
+        targets.forEach((t, i) => this.emit(`${this.ident(t)} = ${temps[i]};`));
+      }
+      return;
+    }
+    const values = st.value.elts;
+    if (allLet) {
+      targets.forEach((t, i) => this.assignOne(t, this.e(values[i]!).code, lets));
+      return;
+    }
+    // Python evaluates the whole right side first. Assigning one by one is the
+    // same when no later value reads an earlier target.
+    const distinct = new Set(targets).size === targets.length;
+    const independent = targets.every((t, i) => !readsIn(values.slice(i + 1).map((v) => ({ kind: 'expr' as const, value: v, line: 0 }))).has(t));
+    if (distinct && independent) {
+      targets.forEach((t, i) => this.emit(`${this.ident(t)} = ${this.e(values[i]!).code};`));
+    } else if (distinct) {
+      this.emit(`(${targets.map((t) => this.ident(t)).join(', ')}) = (${values.map((v) => this.e(v).code).join(', ')});`);
+    } else {
+      const temps = targets.map(() => this.fresh('part'));
+      this.emit(`let (${temps.join(', ')}) = (${values.map((v) => this.e(v).code).join(', ')});`);
+      targets.forEach((t, i) => this.emit(`${this.ident(t)} = ${temps[i]};`));
+    }
+  }
+
+  private jump(kind: 'break' | 'continue'): void {
+    const target = this.pyLoops[this.pyLoops.length - 1]!;
+    if (kind === 'break' && target.flag) this.emit(`${target.flag} = false;`);
+    const innermost = this.rustLoops[this.rustLoops.length - 1];
+    if (innermost === target) {
+      this.emit(`${kind};`);
+    } else {
+      target.labelled = true;
+      this.emit(`${kind} 'loop_${target.line};`);
+    }
+  }
+
+  private ifChain(st: Extract<TStmt, { kind: 'if' }>): void {
+    this.emit(`if ${this.e(st.test).code} {`);
+    let current = st;
+    for (;;) {
+      this.block(current.body);
+      const orelse = current.orelse;
+      if (orelse.length === 1 && orelse[0]!.kind === 'if') {
+        current = orelse[0] as Extract<TStmt, { kind: 'if' }>;
+        this.emit(`} else if ${this.e(current.test).code} {`);
+        continue;
+      }
+      if (orelse.length > 0) {
+        this.emit('} else {');
+        this.block(orelse);
+      }
+      this.emit('}');
+      return;
+    }
+  }
+
+  /** Emits a loop whose header is known only after the body (it may need a label). */
+  private loop(header: (label: string) => string, frame: PyLoop, body: () => void): void {
+    const at = this.lines.length;
+    this.emit('');
+    this.rustLoops.push(frame);
+    this.pyLoops.push(frame);
+    body();
+    this.pyLoops.pop();
+    this.rustLoops.pop();
+    this.emit('}');
+    const label = frame.labelled ? `'loop_${frame.line}: ` : '';
+    this.lines[at] = `${'    '.repeat(this.depth)}${header(label)}`;
+  }
+
+  private whileLoop(st: Extract<TStmt, { kind: 'while' }>): void {
+    const frame: PyLoop = { line: st.line, labelled: false, flag: null };
+    if (st.test === null) {
+      this.loop((label) => `${label}loop {`, frame, () => this.block(st.body));
+      return;
+    }
+    const test = this.e(st.test);
+    if (st.orelse.length > 0 && st.hasBreak) {
+      // The else clause runs when the test fails, not after a `break`.
+      this.loop((label) => `${label}loop {`, frame, () => {
+        this.depth++;
+        this.emit(`if !${paren(test, P.UNARY)} {`);
+        this.rustLoops.push(null); // `break`/`continue` in the else clause belong to the enclosing loop
+        this.pyLoops.pop();
+        this.block(st.orelse);
+        this.pyLoops.push(frame);
+        this.rustLoops.pop();
+        if (!terminates(st.orelse)) {
+          this.depth++;
+          this.emit('break;');
+          this.depth--;
+        }
+        this.emit('}');
+        this.depth--;
+        this.block(st.body);
+      });
+      return;
+    }
+    this.loop((label) => `${label}while ${test.code} {`, frame, () => this.block(st.body));
+    for (const s of st.orelse) this.statement(s, new Set());
+  }
+
+  private forLoop(st: Extract<TStmt, { kind: 'for' }>): void {
+    const start = this.e(st.start);
+    const stop = this.e(st.stop);
+    let iter: string;
+    const step = st.step;
+    if (step === null) {
+      iter = `${paren(start, P.OR)}..${paren(stop, P.OR)}`;
+    } else if (step.kind === 'literal' && step.type === 'int' && step.value > 0n && step.value <= 2147483647n) {
+      iter = `(${start.code}..${stop.code}).step_by(${step.value})`;
+    } else {
+      iter = `py_range(${start.code}, ${stop.code}, ${this.e(step).code})?`;
+    }
+    const withFlag = st.orelse.length > 0 && st.hasBreak;
+    const flag = withFlag ? this.fresh('no_break') : null;
+    if (flag) this.emit(`let mut ${flag} = true;`);
+    const frame: PyLoop = { line: st.line, labelled: false, flag };
+    let pattern: string;
+    let assignTarget: string | null = null;
+    if (st.targetIsLoopLocal) {
+      pattern = st.targetRead || st.targetAssigned ? `${st.targetAssigned ? 'mut ' : ''}${this.ident(st.target)}` : '_';
+    } else {
+      pattern = this.fresh(`${bareIdent(this.ident(st.target))}_`);
+      assignTarget = pattern;
+    }
+    this.loop((label) => `${label}for ${pattern} in ${iter} {`, frame, () => {
+      if (assignTarget) {
+        this.depth++;
+        this.emit(`${this.ident(st.target)} = ${assignTarget};`);
+        this.depth--;
+      }
+      this.block(st.body);
+    });
+    if (flag) {
+      this.emit(`if ${flag} {`);
+      this.block(st.orelse);
+      this.emit('}');
+    } else {
+      for (const s of st.orelse) this.statement(s, new Set());
+    }
+  }
+}

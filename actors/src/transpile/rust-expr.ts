@@ -1,0 +1,308 @@
+/**
+ * Typed IR expressions → Rust expressions. Every operation that can raise in
+ * Python is a `portalis_rt` call followed by `?`; float `+ - *`, comparisons,
+ * bit operations and conversions that cannot fail are plain Rust operators.
+ * Operands are evaluated left to right exactly once, as in Python (chained
+ * comparisons and `and`/`or` values use short block expressions with
+ * temporaries). Parentheses are added only where Rust's precedence needs them.
+ */
+import type { BinaryOp, BuiltinName, CompareMode, CompareOp, TExpr, ValueType, VoidCallExpr } from '../analysis/types.js';
+
+export interface RustExpr {
+  readonly code: string;
+  readonly prec: number;
+  /** An `as` cast: needs parentheses as an operand (`(n as f64) < x`). */
+  readonly cast?: boolean;
+  /** For `f(x)?`: the call without `?`, so `return` can pass the `PyResult` on. */
+  readonly result?: string;
+}
+
+/** Rust precedence levels, loosest to tightest. */
+export const P = { IF: 1, OR: 2, AND: 3, CMP: 4, BITOR: 5, BITXOR: 6, BITAND: 7, SHIFT: 8, ADD: 9, MUL: 10, CAST: 11, UNARY: 12, ATOM: 100 } as const;
+
+export interface ExprNames {
+  local(name: string): string;
+  constant(name: string): { readonly ident: string; readonly computed: boolean };
+  func(name: string): string;
+  /** A fresh temporary name (unique in the function). */
+  fresh(base: string): string;
+}
+
+export const RUST_TYPE: Readonly<Record<ValueType, string>> = { int: 'i64', float: 'f64', bool: 'bool' };
+
+const atom = (code: string): RustExpr => ({ code, prec: P.ATOM });
+const fallible = (call: string): RustExpr => ({ code: `${call}?`, prec: P.ATOM, result: call });
+
+export function paren(e: RustExpr, min: number): string {
+  return e.prec >= min && !e.cast ? e.code : `(${e.code})`;
+}
+
+/** A float as a Rust literal that parses to the same double (shortest round-trip digits). */
+export function floatLiteral(v: number): RustExpr {
+  if (Number.isNaN(v)) return atom('f64::NAN');
+  if (v === Infinity) return atom('f64::INFINITY');
+  if (v === -Infinity) return atom('f64::NEG_INFINITY');
+  if (Object.is(v, -0)) return { code: '-0.0', prec: P.UNARY };
+  let s = String(Math.abs(v));
+  if (s.includes('e')) {
+    const [mantissa, exponent] = s.split('e') as [string, string];
+    s = `${mantissa.includes('.') ? mantissa : `${mantissa}.0`}e${exponent.replace('+', '')}`;
+  } else if (!s.includes('.')) {
+    s += '.0';
+  }
+  return v < 0 ? { code: `-${s}`, prec: P.UNARY } : atom(s);
+}
+
+export function intLiteral(v: bigint): RustExpr {
+  if (v === -(2n ** 63n)) return atom('i64::MIN');
+  // A suffix only where i32 (Rust's default for an unconstrained literal) could not hold it.
+  const suffix = v > 2147483647n || v < -2147483648n ? '_i64' : '';
+  return v < 0n ? { code: `-${-v}${suffix}`, prec: P.UNARY } : atom(`${v}${suffix}`);
+}
+
+/** Whether evaluating the expression can neither raise nor have effects, so it may be repeated or reordered. */
+export function isSimple(e: TExpr): boolean {
+  switch (e.kind) {
+    case 'literal':
+    case 'local':
+    case 'mathConst':
+      return true;
+    case 'convert':
+    case 'truth':
+      return isSimple(e.operand);
+    default:
+      return false;
+  }
+}
+
+const INT_OPS: Partial<Record<BinaryOp, string>> = {
+  add: 'int_add',
+  sub: 'int_sub',
+  mul: 'int_mul',
+  floordiv: 'int_floordiv',
+  mod: 'int_mod',
+  pow: 'int_pow',
+  lshift: 'int_lshift',
+  rshift: 'int_rshift',
+  truediv: 'int_truediv',
+};
+const FLOAT_OPS: Partial<Record<BinaryOp, string>> = {
+  truediv: 'float_div',
+  floordiv: 'float_floordiv',
+  mod: 'float_mod',
+  pow: 'float_pow',
+};
+const NATIVE_OPS: Partial<Record<BinaryOp, [string, number]>> = {
+  add: ['+', P.ADD],
+  sub: ['-', P.ADD],
+  mul: ['*', P.MUL],
+  bitand: ['&', P.BITAND],
+  bitor: ['|', P.BITOR],
+  bitxor: ['^', P.BITXOR],
+};
+const CMP_SYMBOL: Readonly<Record<CompareOp, string>> = { eq: '==', ne: '!=', lt: '<', le: '<=', gt: '>', ge: '>=' };
+
+/** The math functions that cannot fail (no `?`). */
+const INFALLIBLE_BUILTINS = new Set(['math_isnan', 'math_isinf', 'math_isfinite']);
+
+export class ExprPrinter {
+  constructor(private readonly names: ExprNames) {}
+
+  print(e: TExpr | VoidCallExpr): RustExpr {
+    switch (e.kind) {
+      case 'literal':
+        return e.type === 'int' ? intLiteral(e.value) : e.type === 'float' ? floatLiteral(e.value) : atom(String(e.value));
+      case 'local':
+        return atom(this.names.local(e.name));
+      case 'constant': {
+        const c = this.names.constant(e.name);
+        return c.computed ? fallible(`${c.ident}()`) : atom(c.ident);
+      }
+      case 'mathConst':
+        return atom(
+          { pi: 'std::f64::consts::PI', e: 'std::f64::consts::E', tau: 'std::f64::consts::TAU', inf: 'f64::INFINITY', nan: 'f64::NAN' }[e.name],
+        );
+      case 'convert':
+        return this.convert(e.operand, e.type);
+      case 'truth':
+        return this.truth(e.operand, false);
+      case 'unary':
+        return this.unary(e);
+      case 'binary':
+        return this.binary(e.op, e.operandType, e.type, e.left, e.right);
+      case 'compare':
+        return this.compare(e.operands, e.ops, e.modes);
+      case 'boolop':
+        return this.boolop(e.op, e.values, e.type);
+      case 'ifexp':
+        return { code: `if ${this.print(e.test).code} { ${this.print(e.body).code} } else { ${this.print(e.orelse).code} }`, prec: P.IF };
+      case 'call':
+        return this.call(this.names.func(e.func), e.args, e.evalOrder);
+      case 'builtin':
+        return this.builtin(e.name, e.args);
+    }
+  }
+
+  private convert(operand: TExpr, to: 'int' | 'float'): RustExpr {
+    const v = this.print(operand);
+    if (operand.type === 'bool') {
+      const asInt = atom(`i64::from(${v.code})`);
+      return to === 'int' ? asInt : { code: `${asInt.code} as f64`, prec: P.CAST, cast: true };
+    }
+    return { code: `${paren(v, P.CAST)} as f64`, prec: P.CAST, cast: true };
+  }
+
+  /** `bool(x)`; `negate` gives `not x` directly (`n == 0` rather than `!(n != 0)`). */
+  private truth(operand: TExpr, negate: boolean): RustExpr {
+    const v = this.print(operand);
+    if (operand.type === 'bool') return negate ? { code: `!${paren(v, P.UNARY)}`, prec: P.UNARY } : v;
+    const zero = operand.type === 'int' ? '0' : '0.0';
+    return { code: `${paren(v, P.CMP + 1)} ${negate ? '==' : '!='} ${zero}`, prec: P.CMP };
+  }
+
+  private unary(e: Extract<TExpr, { kind: 'unary' }>): RustExpr {
+    switch (e.op) {
+      case 'not':
+        if (e.operand.kind === 'truth') return this.truth(e.operand.operand, true);
+        return { code: `!${paren(this.print(e.operand), P.UNARY)}`, prec: P.UNARY };
+      case 'pos':
+        return this.print(e.operand);
+      case 'neg':
+        if (e.type === 'int') return fallible(`int_neg(${this.print(e.operand).code})`);
+        return { code: `-${paren(this.print(e.operand), P.UNARY)}`, prec: P.UNARY };
+      case 'invert':
+        return { code: `!${paren(this.print(e.operand), P.UNARY)}`, prec: P.UNARY };
+    }
+  }
+
+  binary(op: BinaryOp, operandType: ValueType, type: ValueType, left: TExpr, right: TExpr): RustExpr {
+    const l = this.print(left);
+    const r = this.print(right);
+    if (operandType === 'int') {
+      if (op === 'pow' && type === 'float') return fallible(`int_pow_float(${l.code}, ${r.code})`);
+      const fn = INT_OPS[op];
+      if (fn) return fallible(`${fn}(${l.code}, ${r.code})`);
+    } else if (operandType === 'float') {
+      const fn = FLOAT_OPS[op];
+      if (fn) return fallible(`${fn}(${l.code}, ${r.code})`);
+    }
+    const native = NATIVE_OPS[op];
+    if (!native) throw new Error(`no Rust form for ${operandType} ${op}`);
+    const [symbol, prec] = native;
+    return { code: `${paren(l, prec)} ${symbol} ${paren(r, prec + 1)}`, prec };
+  }
+
+  private compareLink(a: RustExpr, aType: ValueType, op: CompareOp, b: RustExpr, bType: ValueType, mode: CompareMode): RustExpr {
+    if (mode === 'int_float') return atom(`int_float_${op}(${this.asInt(a, aType)}, ${b.code})`);
+    if (mode === 'float_int') return atom(`float_int_${op}(${a.code}, ${this.asInt(b, bType)})`);
+    const conv = (x: RustExpr, t: ValueType): RustExpr => {
+      if (mode === 'int' && t === 'bool') return atom(`i64::from(${x.code})`);
+      if (mode === 'float' && t === 'bool') return { code: `i64::from(${x.code}) as f64`, prec: P.CAST, cast: true };
+      return x;
+    };
+    return { code: `${paren(conv(a, aType), P.CMP + 1)} ${CMP_SYMBOL[op]} ${paren(conv(b, bType), P.CMP + 1)}`, prec: P.CMP };
+  }
+
+  private asInt(x: RustExpr, t: ValueType): string {
+    return t === 'bool' ? `i64::from(${x.code})` : x.code;
+  }
+
+  /**
+   * `a < b < c`: `a < b && b < c` with `b` evaluated once and `c` only when
+   * `a < b` holds. Operands that are not simple get a temporary, and when the
+   * first one needs one, the one before it does too, to keep the order.
+   */
+  private compare(operands: TExpr[], ops: CompareOp[], modes: CompareMode[]): RustExpr {
+    if (ops.length === 1) {
+      return this.compareLink(this.print(operands[0]!), operands[0]!.type, ops[0]!, this.print(operands[1]!), operands[1]!.type, modes[0]!);
+    }
+    const lets: string[] = [];
+    let prev = this.print(operands[0]!);
+    if (!isSimple(operands[0]!) && !isSimple(operands[1]!)) {
+      const t = this.names.fresh('lhs');
+      lets.push(`let ${t} = ${prev.code};`);
+      prev = atom(t);
+    }
+    const chain = (i: number, left: RustExpr): RustExpr => {
+      const rightNode = operands[i + 1]!;
+      const right = this.print(rightNode);
+      if (i + 1 === operands.length - 1) return this.compareLink(left, operands[i]!.type, ops[i]!, right, rightNode.type, modes[i]!);
+      if (isSimple(rightNode)) {
+        const link = this.compareLink(left, operands[i]!.type, ops[i]!, right, rightNode.type, modes[i]!);
+        const rest = chain(i + 1, right);
+        return { code: `${paren(link, P.AND + 1)} && ${paren(rest, P.AND)}`, prec: P.AND };
+      }
+      const t = this.names.fresh('mid');
+      const link = this.compareLink(left, operands[i]!.type, ops[i]!, atom(t), rightNode.type, modes[i]!);
+      const rest = chain(i + 1, atom(t));
+      return atom(`{ let ${t} = ${right.code}; ${paren(link, P.AND + 1)} && ${paren(rest, P.AND)} }`);
+    };
+    const body = chain(0, prev);
+    return lets.length === 0 ? body : atom(`{ ${lets.join(' ')} ${body.code} }`);
+  }
+
+  private boolop(op: 'and' | 'or', values: TExpr[], type: ValueType): RustExpr {
+    if (type === 'bool') {
+      const prec = op === 'and' ? P.AND : P.OR;
+      const symbol = op === 'and' ? '&&' : '||';
+      return { code: values.map((v) => paren(this.print(v), prec + 1)).join(` ${symbol} `), prec };
+    }
+    // Python returns the deciding operand itself: `a and b` is `b if a else a`.
+    const build = (i: number): RustExpr => {
+      const v = this.print(values[i]!);
+      if (i === values.length - 1) return v;
+      const t = this.names.fresh('v');
+      const test = `${t} != ${type === 'int' ? '0' : '0.0'}`;
+      const rest = build(i + 1);
+      const [then, otherwise] = op === 'and' ? [rest.code, t] : [t, rest.code];
+      return atom(`{ let ${t} = ${v.code}; if ${test} { ${then} } else { ${otherwise} } }`);
+    };
+    return build(0);
+  }
+
+  private call(fn: string, args: TExpr[], evalOrder: number[] | null): RustExpr {
+    const printed = args.map((a) => this.print(a));
+    if (evalOrder === null || evalOrder.every((i) => isSimple(args[i]!))) {
+      return fallible(`${fn}(${printed.map((p) => p.code).join(', ')})`);
+    }
+    // Keyword arguments out of parameter order: evaluate in source order first.
+    const temps = args.map(() => '');
+    const lets = evalOrder.map((i) => {
+      temps[i] = this.names.fresh('arg');
+      return `let ${temps[i]} = ${printed[i]!.code};`;
+    });
+    return atom(`{ ${lets.join(' ')} ${fn}(${temps.join(', ')})? }`);
+  }
+
+  private builtin(name: BuiltinName, args: TExpr[]): RustExpr {
+    const printed = args.map((a) => this.print(a));
+    const list = printed.map((p) => p.code).join(', ');
+    switch (name) {
+      case 'abs_int':
+        return fallible(`int_abs(${list})`);
+      case 'abs_float':
+        return atom(`f64::abs(${list})`);
+      case 'min_int':
+      case 'max_int':
+      case 'min_bool':
+      case 'max_bool': {
+        const fn = name.startsWith('min') ? 'min' : 'max';
+        const path = name.endsWith('int') ? `i64::${fn}` : `std::cmp::${fn}`;
+        return printed.slice(1).reduce((acc, p) => atom(`${path}(${acc.code}, ${p.code})`), printed[0]!);
+      }
+      case 'min_float':
+      case 'max_float': {
+        // CPython keeps the running result unless an argument compares strictly
+        // better, so NaN and -0.0/0.0 come out as in Python (unlike f64::max).
+        const symbol = name === 'max_float' ? '>' : '<';
+        return printed.slice(1).reduce((acc, p) => {
+          const best = this.names.fresh('best');
+          const next = this.names.fresh('x');
+          return atom(`{ let (${best}, ${next}) = (${acc.code}, ${p.code}); if ${next} ${symbol} ${best} { ${next} } else { ${best} } }`);
+        }, printed[0]!);
+      }
+      default:
+        return INFALLIBLE_BUILTINS.has(name) ? atom(`${name}(${list})`) : fallible(`${name}(${list})`);
+    }
+  }
+}

@@ -1,0 +1,313 @@
+/**
+ * The transpile stage: typed IR (analysis) + spec → one Rust source file, a
+ * `cdylib` for wasm32-unknown-unknown built against `portalis_rt`.
+ *
+ * Layout of the output:
+ *
+ *   use portalis_rt::*;
+ *   mod py {            // the Python module: constants and one fn per def,
+ *       ...             // each returning PyResult<T> and using `?`
+ *   }
+ *   #[no_mangle] pub extern "C" fn f(...)        // docs/abi.md wrappers,
+ *   #[no_mangle] pub extern "C" fn f__wide(...)  // outside `py` so Python
+ *                                                // names never clash with them
+ *
+ * The output depends only on the input (deterministic), compiles with rustc
+ * 1.63 and current stable without warnings, and carries `#[allow(...)]` only
+ * where a lint fires (names that are not snake_case, unused parameters,
+ * functions nothing exported calls).
+ *
+ * Requests to the portalis_rt owner (actors/rt): generated code calls
+ *
+ *   pub fn py_range(start: i64, stop: i64, step: i64) -> PyResult<PyRange>
+ *     `range(start, stop, step)` for any step: ValueError
+ *     "range() arg 3 must not be zero" when step == 0; `PyRange` implements
+ *     Iterator<Item = i64> and yields exactly Python's values (no overflow
+ *     near i64::MIN/MAX). Used when the step is not a positive literal.
+ */
+import { basename } from 'node:path';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { AnalysisResult, ConstantIR, FunctionIR, ModuleIR, TExpr, TStmt, VoidCallExpr } from '../analysis/types.js';
+import type { ExportSpec, ModuleSpec, PyReturn, PyScalar } from '../spec/types.js';
+import { bareIdent, isSnakeCase, isUpperCase, pickIdent, RESERVED_VALUE_NAMES } from './names.js';
+import { ExprPrinter, RUST_TYPE } from './rust-expr.js';
+import { type ModuleNames, printFunction } from './rust-body.js';
+
+export interface TranspileInput {
+  readonly analysis: AnalysisResult;
+  readonly spec: ModuleSpec;
+}
+
+export interface TranspileResult {
+  readonly rust: string;
+  readonly diagnostics: Diagnostic[];
+}
+
+export async function transpile(input: TranspileInput): Promise<TranspileResult> {
+  return transpileSync(input);
+}
+
+export function transpileSync({ analysis, spec }: TranspileInput): TranspileResult {
+  const module = analysis.module;
+  if (module === null) throw new Error(`transpile: ${analysis.file} has no analysed module (analysis reported errors)`);
+  return { rust: printModule(module, spec, basename(analysis.file)), diagnostics: [] };
+}
+
+// ── call graph ───────────────────────────────────────────────────────────
+
+/** Module functions and constants an expression or statement list refers to. */
+function references(stmts: TStmt[], out: Set<string>): void {
+  const expr = (e: TExpr | VoidCallExpr | null): void => {
+    if (e === null) return;
+    switch (e.kind) {
+      case 'constant':
+        out.add(e.name);
+        return;
+      case 'call':
+        out.add(e.func);
+        e.args.forEach(expr);
+        return;
+      case 'builtin':
+        e.args.forEach(expr);
+        return;
+      case 'convert':
+      case 'truth':
+      case 'unary':
+        expr(e.operand);
+        return;
+      case 'binary':
+        expr(e.left);
+        expr(e.right);
+        return;
+      case 'compare':
+        e.operands.forEach(expr);
+        return;
+      case 'boolop':
+        e.values.forEach(expr);
+        return;
+      case 'ifexp':
+        expr(e.test);
+        expr(e.body);
+        expr(e.orelse);
+        return;
+      default:
+        return;
+    }
+  };
+  for (const st of stmts) {
+    switch (st.kind) {
+      case 'assign':
+      case 'expr':
+        expr(st.value);
+        break;
+      case 'return':
+        expr(st.value);
+        break;
+      case 'unpack':
+        if (st.value.kind === 'tuple') st.value.elts.forEach(expr);
+        else {
+          expr(st.value.left);
+          expr(st.value.right);
+        }
+        break;
+      case 'if':
+      case 'while':
+        expr(st.test);
+        references(st.body, out);
+        references(st.orelse, out);
+        break;
+      case 'for':
+        expr(st.start);
+        expr(st.stop);
+        expr(st.step);
+        references(st.body, out);
+        references(st.orelse, out);
+        break;
+      default:
+        break;
+    }
+  }
+}
+
+function graph(module: ModuleIR): Map<string, Set<string>> {
+  const edges = new Map<string, Set<string>>();
+  for (const fn of module.functions) {
+    const out = new Set<string>();
+    references(fn.body, out);
+    edges.set(fn.name, out);
+  }
+  for (const c of module.constants) {
+    const out = new Set<string>();
+    references([{ kind: 'expr', value: c.value, line: 0 }], out);
+    edges.set(c.name, out);
+  }
+  return edges;
+}
+
+function reachable(from: Iterable<string>, edges: Map<string, Set<string>>): Set<string> {
+  const seen = new Set<string>();
+  const stack = [...from];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (seen.has(n)) continue;
+    seen.add(n);
+    for (const m of edges.get(n) ?? []) stack.push(m);
+  }
+  return seen;
+}
+
+/** Functions on a call cycle: only these need the recursion guard. */
+function recursiveFunctions(module: ModuleIR, edges: Map<string, Set<string>>): Set<string> {
+  const out = new Set<string>();
+  for (const fn of module.functions) {
+    if (reachable(edges.get(fn.name) ?? [], edges).has(fn.name)) out.add(fn.name);
+  }
+  return out;
+}
+
+// ── printing ─────────────────────────────────────────────────────────────
+
+function cleanDoc(doc: string): string[] {
+  const lines = doc.replace(/\r\n?/g, '\n').replace(/\t/g, '        ').split('\n');
+  let indent = Infinity;
+  for (const line of lines.slice(1)) {
+    const stripped = line.trimStart();
+    if (stripped) indent = Math.min(indent, line.length - stripped.length);
+  }
+  const cleaned = [lines[0]!.trim(), ...lines.slice(1).map((l) => (indent === Infinity ? l : l.slice(indent)).trimEnd())];
+  while (cleaned.length > 0 && cleaned[0] === '') cleaned.shift();
+  while (cleaned.length > 0 && cleaned[cleaned.length - 1] === '') cleaned.pop();
+  return cleaned;
+}
+
+function allow(lints: string[], indent: string): string[] {
+  return lints.length === 0 ? [] : [`${indent}#[allow(${[...new Set(lints)].sort().join(', ')})]`];
+}
+
+function printModule(module: ModuleIR, spec: ModuleSpec, fileName: string): string {
+  const edges = graph(module);
+  const exportedNames = spec.exports.map((e) => e.name);
+  const live = reachable(exportedNames, edges);
+  const recursive = recursiveFunctions(module, edges);
+
+  // Rust names of the module-level items, in source order (deterministic).
+  const taken = new Set<string>();
+  const items = new Map<string, string>();
+  for (const c of module.constants) items.set(c.name, pickIdent(c.name, taken));
+  for (const f of module.functions) items.set(f.name, pickIdent(f.name, taken));
+  const computed = new Set(module.constants.filter((c) => c.value.kind !== 'literal').map((c) => c.name));
+  const names: ModuleNames = { items, computed };
+
+  const out: string[] = [];
+  out.push(`// Generated by Portalis from ${fileName}. Do not edit: change the Python and rebuild.`);
+  out.push('');
+  if (spec.exports.length > 0) {
+    out.push('use portalis_rt::*;');
+    out.push('');
+  }
+  if (module.doc) out.push(...cleanDoc(module.doc).map((l) => (l ? `/// ${l}` : '///')));
+  out.push('mod py {');
+  out.push('    use portalis_rt::*;');
+  for (const c of module.constants) {
+    out.push('');
+    out.push(...printConstant(c, names, fileName, live.has(c.name)));
+  }
+  for (const fn of module.functions) {
+    out.push('');
+    if (fn.doc) out.push(...cleanDoc(fn.doc).map((l) => (l ? `    /// ${l}` : '    ///')));
+    out.push(`    // ${fileName}:${fn.line}`);
+    const printed = printFunction(fn, names, recursive.has(fn.name));
+    const lints = [...printed.lints];
+    if (!fn.exported && !live.has(fn.name)) lints.push('dead_code');
+    out.push(...allow(lints, '    '));
+    out.push(...printed.lines);
+  }
+  out.push('}');
+  const wrappers = spec.exports.flatMap((e) => printWrappers(e, module.functions.find((f) => f.name === e.name)!, items.get(e.name)!));
+  if (wrappers.length > 0) {
+    out.push('');
+    out.push('// WebAssembly exports (docs/abi.md): the fast form takes ints as f64, the `__wide` form as i64.');
+    out.push(...wrappers);
+  }
+  return `${out.join('\n')}\n`;
+}
+
+function printConstant(c: ConstantIR, names: ModuleNames, fileName: string, used: boolean): string[] {
+  const ident = names.items.get(c.name)!;
+  const type = RUST_TYPE[c.type];
+  const printer = new ExprPrinter({
+    local: () => {
+      throw new Error('constants have no locals');
+    },
+    constant: (n) => ({ ident: names.items.get(n)!, computed: names.computed.has(n) }),
+    func: () => {
+      throw new Error('constants call no functions');
+    },
+    fresh: (() => {
+      let i = 0;
+      return (base: string) => `${base}${i++ === 0 ? '' : i}`;
+    })(),
+  });
+  const value = printer.print(c.value);
+  const lines = [`    // ${fileName}:${c.line}`];
+  if (!names.computed.has(c.name)) {
+    const lints = [...(isUpperCase(ident) ? [] : ['non_upper_case_globals']), ...(used ? [] : ['dead_code'])];
+    lines.push(...allow(lints, '    '));
+    lines.push(`    const ${ident}: ${type} = ${value.code};`);
+    return lines;
+  }
+  // Not computable exactly at compile time: a function evaluated where the constant is used.
+  const lints = [...(isSnakeCase(ident) ? [] : ['non_snake_case']), ...(used ? [] : ['dead_code'])];
+  lines.push(...allow(lints, '    '));
+  lines.push(`    fn ${ident}() -> PyResult<${type}> {`);
+  lines.push(`        ${value.result ?? `Ok(${value.code})`}`);
+  lines.push('    }');
+  return lines;
+}
+
+const IMPORT: Readonly<Record<PyScalar, (arg: string, wide: boolean) => string>> = {
+  int: (arg, wide) => (wide ? arg : `import_int(${arg})`),
+  float: (arg) => arg,
+  bool: (arg) => `import_bool(${arg})`,
+};
+
+function exportFn(t: PyReturn, wide: boolean): string {
+  switch (t) {
+    case 'int':
+      return wide ? 'export_int_wide' : 'export_int';
+    case 'float':
+      return 'export_float';
+    case 'bool':
+      return 'export_bool';
+    case 'None':
+      return 'export_none';
+  }
+}
+
+/** Names the wrappers at the crate root call unqualified; a wrapper must not shadow them. */
+const ROOT_NAMES = new Set(['import_int', 'import_bool', 'export_int', 'export_int_wide', 'export_float', 'export_bool', 'export_none', 'py']);
+
+function printWrappers(e: ExportSpec, fn: FunctionIR, pyIdent: string): string[] {
+  const forms = [{ wasm: e.wasm, wide: false }, ...(e.wide ? [{ wasm: e.wide, wide: true }] : [])];
+  return forms.flatMap(({ wasm, wide }) => {
+    const taken = new Set<string>();
+    const params = fn.params.map((p, i) => ({ ident: pickIdent(p.name, taken, ROOT_NAMES_AND_RESERVED), type: wasm.params[i]!, py: p.type }));
+    const result = wasm.results[0];
+    const call = `py::${pyIdent}(${params.map((p) => IMPORT[p.py](p.ident, wide)).join(', ')})`;
+    const symbol = wasm.name;
+    const plainIdent = pickIdent(symbol, new Set(), ROOT_NAMES_AND_RESERVED);
+    const ident = bareIdent(plainIdent) === symbol && !ROOT_NAMES.has(symbol) ? plainIdent : `export_${symbol}`;
+    const attrs = ident === plainIdent && bareIdent(ident) === symbol ? ['#[no_mangle]'] : [`#[export_name = "${symbol}"]`];
+    const snake = [ident, ...params.map((p) => p.ident)].every(isSnakeCase);
+    return [
+      '',
+      ...attrs,
+      ...allow(snake ? [] : ['non_snake_case'], ''),
+      `pub extern "C" fn ${ident}(${params.map((p) => `${p.ident}: ${p.type}`).join(', ')})${result ? ` -> ${result}` : ''} {`,
+      `    ${exportFn(e.returns, wide)}(${call})`,
+      '}',
+    ];
+  });
+}
+
+const ROOT_NAMES_AND_RESERVED: ReadonlySet<string> = new Set([...RESERVED_VALUE_NAMES, ...ROOT_NAMES]);
