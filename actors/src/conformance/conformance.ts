@@ -23,7 +23,7 @@ import { packageModule } from '../package/package.js';
 import type { ExportSpec, ModuleSpec } from '../spec/types.js';
 import { buildDiagnostics, summarize } from './diagnostics.js';
 import { coerceCase, DEFAULT_MAX_CASES, DEFAULT_SEED, generateCases, type InputCase } from './inputs.js';
-import { judge, needsPortalis, needsWidthProbe } from './judge.js';
+import { judge, needsDeepPython, needsPortalis, needsWidthProbe } from './judge.js';
 import { startPython, type PythonSession } from './python-runner.js';
 import type { CaseReport, ConformanceOptions, ConformanceReport, FunctionReport, Outcome } from './types.js';
 import { pyCall } from './values.js';
@@ -195,29 +195,36 @@ async function runCase(fn: ExportSpec, c: InputCase, ctx: CaseContext): Promise<
     }
     live.python = restarted.session;
   }
-  const py = await live.python.call(fn.name, c.args, true);
+  const python = await live.python.call(fn.name, c.args);
   ctx.signal?.throwIfAborted();
 
   let portalis: Outcome | null = null;
+  let pythonDeep: Outcome | undefined;
   let wide: boolean | null | undefined;
-  if (needsPortalis(py.outcome)) {
+  if (needsPortalis(python)) {
     if (!live.worker?.alive) live.worker = await WasmWorker.start(ctx.moduleUrl);
     const raw = await live.worker.call(fn.name, c.args, ctx.timeoutMs * WASM_TIMEOUT_FACTOR);
     ctx.signal?.throwIfAborted();
     portalis = toOutcome(fn.returns, raw);
-    if (needsWidthProbe(py.outcome, py.deep, portalis) && live.python.alive) {
-      const probe = await live.python.probe(fn.name, c.args, py.deep !== undefined);
+    // CPython stopped at its recursion limit but Portalis did not: what does
+    // CPython compute when it may recurse deeper?
+    if (needsDeepPython(python, portalis) && live.python.alive) {
+      pythonDeep = await live.python.call(fn.name, c.args, true);
+      ctx.signal?.throwIfAborted();
+    }
+    if (needsWidthProbe(python, pythonDeep, portalis) && live.python.alive) {
+      const probe = await live.python.probe(fn.name, c.args, pythonDeep !== undefined);
       ctx.signal?.throwIfAborted();
       wide = probe ? probe.wide : null;
     }
   }
-  const j = judge({ python: py.outcome, ...(py.deep ? { pythonDeep: py.deep } : {}), portalis, wide });
+  const j = judge({ python, ...(pythonDeep ? { pythonDeep } : {}), portalis, wide });
   return {
     ...head,
     verdict: j.verdict,
     ...(j.code ? { code: j.code } : {}),
-    python: py.outcome,
-    ...(py.deep ? { pythonDeep: py.deep } : {}),
+    python,
+    ...(pythonDeep ? { pythonDeep } : {}),
     portalis,
     ...(j.reason ? { reason: j.reason } : {}),
   };
@@ -238,7 +245,9 @@ function planCases(spec: ModuleSpec, options: ConformanceOptions): Plan[] {
       }
       if (options.generate !== false) cases.push(...generateCases(fn.name, fn.params, { maxCases, seed }));
       return { fn, cases };
-    });
+    })
+    // With `generate: false`, functions without explicit cases are left out.
+    .filter((plan) => plan.cases.length > 0);
 }
 
 /** The file the harness imports: the original base name when it is a plain `.py` name. */

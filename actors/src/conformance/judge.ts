@@ -21,7 +21,7 @@
  * says so in its reason.
  */
 import type { Outcome } from './types.js';
-import { isInt64, pyRepr, sameValue } from './values.js';
+import { isInt64, pyReprShort, sameValue } from './values.js';
 
 export interface Judgement {
   readonly verdict: 'pass' | 'mismatch' | 'limit' | 'skip';
@@ -46,6 +46,11 @@ export interface JudgeInput {
  */
 export function needsPortalis(python: Outcome): boolean {
   return skipReason(python) === null;
+}
+
+/** Whether to ask CPython again with a raised recursion limit: it hit the default one and Portalis did not. */
+export function needsDeepPython(python: Outcome, portalis: Outcome): boolean {
+  return isRecursionError(python) && !isRecursionError(portalis);
 }
 
 /** Whether the width probe should run: Portalis raised OverflowError where CPython did not. */
@@ -75,7 +80,7 @@ export function judge(input: JudgeInput): Judgement {
       };
     }
     const j = compare(pythonDeep, portalis, input.wide);
-    const note = `CPython raised RecursionError at its default recursion limit (1000 frames); compared with CPython under a raised limit, which gives ${describeOutcome(pythonDeep)}`;
+    const note = 'CPython hit its default recursion limit; compared with CPython under a raised limit';
     return { ...j, reason: j.reason ? `${j.reason} (${note})` : note };
   }
   return compare(python, portalis, input.wide);
@@ -97,13 +102,13 @@ function compare(reference: Outcome, portalis: Outcome | null, wide: boolean | n
   }
   if (isException(portalis, 'OverflowError')) {
     if (reference.kind === 'value' && outsideInt64(reference)) {
-      return { verdict: 'limit', code: 'PTL5004', reason: `CPython's result ${pyRepr(reference.value)} needs more than 64 bits` };
+      return { verdict: 'limit', code: 'PTL5004', reason: "CPython's result needs more than 64 bits" };
     }
     if (wide === true) {
       return {
         verdict: 'limit',
         code: 'PTL5004',
-        reason: `CPython gave ${describeOutcome(reference)}, but computing it went through an int of more than 64 bits`,
+        reason: 'CPython computed it through an int of more than 64 bits',
       };
     }
   }
@@ -137,7 +142,7 @@ function outsideInt64(o: Outcome): boolean {
 export function describeOutcome(o: Outcome): string {
   switch (o.kind) {
     case 'value':
-      return pyRepr(o.value);
+      return pyReprShort(o.value);
     case 'exception':
       return o.message ? `${o.type}: ${o.message}` : o.type;
     case 'timeout':

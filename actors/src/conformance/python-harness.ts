@@ -11,7 +11,7 @@
  *                or {"importError": {"type", "message"}}
  *   request:  {"id", "op": "call" | "probe", "fn", "args": [arg], "deep": bool}
  *   arg:      {"t": "int", "v": "<decimal>"} | {"t": "float", "b": "<16 hex digits>"} | {"t": "bool", "v": bool}
- *   response: {"id", "outcome": outcome, "deep"?: outcome, "wide"?: bool}
+ *   response: {"id", "outcome": outcome, "wide"?: bool}
  *   outcome:  {"k": "value", "v": value, "ms"} | {"k": "exc", "type", "message", "ms"} | {"k": "timeout", "ms"}
  *   value:    arg | {"t": "none"} | {"t": "hugeint", "n": bits, "neg": bool} | {"t": "other", "r": repr}
  *
@@ -20,11 +20,10 @@
  * timeout. (Long computations inside one C call, e.g. a giant `**`, are not
  * interruptible; the JS side kills the process for those.)
  *
- * `call`: when the call raises RecursionError at the default recursion limit
- * and `deep` is set, it is run again with the limit raised to the given depth,
- * and that outcome is returned as `deep`; the default outcome is what
- * `python3` does, the deep one says what the function computes when the
- * recursion is allowed to go deeper.
+ * `call`: runs the call at the default recursion limit (what `python3` does),
+ * or with `deep` set, with the limit raised to the given depth: what the
+ * function computes when the recursion is allowed to go deeper (asked for
+ * after a RecursionError that Portalis did not raise).
  *
  * `probe`: runs the call on a copy of the module whose every arithmetic
  * result, call result and augmented assignment passes through a check that
@@ -236,10 +235,8 @@ def main():
             deep = bool(req.get('deep'))
             if req['op'] == 'call':
                 fn = getattr(module, req['fn'])
-                reply['outcome'] = run_timed(lambda: fn(*args))
-                o = reply['outcome']
-                if deep and o['k'] == 'exc' and o['type'] == 'RecursionError':
-                    reply['deep'] = with_recursion_limit(DEEP_LIMIT, lambda: run_timed(lambda: fn(*args)))
+                thunk = lambda: run_timed(lambda: fn(*args))
+                reply['outcome'] = with_recursion_limit(DEEP_LIMIT, thunk) if deep else thunk()
             elif req['op'] == 'probe':
                 if not probe_box:
                     probe_box.append(load(name + '__portalis_probe', MODULE_PATH, _WidthProbe()))

@@ -5,7 +5,7 @@
  * `startPython` spawns it and waits for the module to import; `call` and
  * `probe` send one request and wait for its answer. The harness enforces the
  * per-call limit itself with a timer; if no answer comes within that limit
- * (twice, for the deep-recursion retry) plus a grace period, the call is stuck
+ * plus a grace period, the call is stuck
  * in uninterruptible C code, so the process is killed and the call reported
  * as a timeout. A dead session answers every later call with a crash; the
  * caller starts a new one for the remaining cases.
@@ -27,12 +27,6 @@ export type PythonStart =
   | { readonly kind: 'missing'; readonly message: string }
   /** Python started but importing the module failed, or the harness failed. */
   | { readonly kind: 'failed'; readonly message: string };
-
-export interface PythonCallResult {
-  readonly outcome: Outcome;
-  /** Only for a RecursionError at the default limit with `deep` asked: the outcome with the limit raised. */
-  readonly deep?: Outcome;
-}
 
 export interface StartPythonInput {
   readonly python: string;
@@ -84,7 +78,7 @@ export class PythonSession {
     });
     child.on('exit', (code, signal) => {
       this.exited = true;
-      this.exitReason = signal ? `python3 was killed by ${signal}` : `python3 exited with status ${code}`;
+      this.exitReason ||= signal ? `python3 was killed by ${signal}` : `python3 exited with status ${code}`;
       if (!sawFirstLine) {
         this.resolveStart({ kind: 'failed', message: `${this.exitReason} before the module was imported${this.stderrTail()}` });
       }
@@ -129,24 +123,28 @@ export class PythonSession {
     return !this.exited;
   }
 
-  /** Calls `fn(*args)`; with `deep`, a RecursionError is retried with a raised recursion limit. */
-  async call(fn: string, args: readonly PyValue[], deep: boolean): Promise<PythonCallResult> {
-    const msg = await this.request({ op: 'call', fn, args: args.map(encodeArg), deep }, deep ? 2 : 1);
-    if (!msg) return { outcome: this.lostOutcome() };
-    if (typeof msg.harnessError === 'string') return { outcome: { kind: 'crash', message: `harness error: ${msg.harnessError}` } };
-    const outcome = decodeOutcome(msg.outcome);
-    return msg.deep !== undefined ? { outcome, deep: decodeOutcome(msg.deep) } : { outcome };
+  /** Calls `fn(*args)` at the default recursion limit, or with `deep` at DEEP_RECURSION_LIMIT. */
+  async call(fn: string, args: readonly PyValue[], deep = false): Promise<Outcome> {
+    const msg = await this.request({ op: 'call', fn, args: args.map(encodeArg), deep });
+    if (!msg) return this.lostOutcome();
+    if (typeof msg.harnessError === 'string') return { kind: 'crash', message: `harness error: ${msg.harnessError}` };
+    return decodeOutcome(msg.outcome);
   }
 
   /** Runs the call on the width-probing copy of the module: did any int leave the 64-bit range? */
   async probe(fn: string, args: readonly PyValue[], deep: boolean): Promise<{ outcome: Outcome; wide: boolean } | null> {
-    const msg = await this.request({ op: 'probe', fn, args: args.map(encodeArg), deep }, 1);
+    const msg = await this.request({ op: 'probe', fn, args: args.map(encodeArg), deep });
     if (!msg || typeof msg.wide !== 'boolean') return null;
     return { outcome: decodeOutcome(msg.outcome), wide: msg.wide };
   }
 
+  /** Kills the process; the session is dead from now on, even before the exit event. */
   kill(): void {
-    if (!this.exited) this.child.kill('SIGKILL');
+    if (this.exited) return;
+    this.child.kill('SIGKILL');
+    this.exited = true;
+    this.exitReason = 'python3 was killed';
+    this.failPending();
   }
 
   /** Ends the session politely (stdin closed, the harness loop ends). */
@@ -154,17 +152,14 @@ export class PythonSession {
     if (!this.exited) this.child.stdin.end();
   }
 
-  private killedForTimeout = false;
-
-  private request(body: Record<string, unknown>, calls: number): Promise<Record<string, unknown> | null> {
+  private request(body: Record<string, unknown>): Promise<Record<string, unknown> | null> {
     if (this.exited) return Promise.resolve(null);
     const id = this.nextId++;
     return new Promise((resolve) => {
-      const limit = this.timeoutMs * calls + GRACE_MS;
+      const limit = this.timeoutMs + GRACE_MS;
       const timer = setTimeout(() => {
         // Stuck in C code the timer cannot interrupt: kill the process.
         this.pending.delete(id);
-        this.killedForTimeout = true;
         this.kill();
         resolve({ id, outcome: { k: 'timeout', ms: limit, hard: true } });
       }, limit);

@@ -88,6 +88,16 @@ export function pyRepr(v: PyValue): string {
   }
 }
 
+/** `repr(v)`, with ints of more than 40 digits shortened for messages: `40238726007709...000000 (2568 digits)`. */
+export function pyReprShort(v: PyValue): string {
+  const r = pyRepr(v);
+  if (v.kind !== 'int') return r;
+  const digits = r.replace('-', '').length;
+  if (digits <= 40) return r;
+  const sign = r.startsWith('-') ? '-' : '';
+  return `${sign}${r.slice(sign.length, sign.length + 14)}...${r.slice(-6)} (${digits} digits)`;
+}
+
 /** An argument as it appears in a call: `float('nan')` and `float('inf')` so the call can be pasted into Python. */
 export function pyArgRepr(v: PyValue): string {
   if (v.kind === 'float') {
