@@ -103,6 +103,15 @@ export const unpluginFactory: UnpluginFactory<Options | undefined> = (rawOptions
       },
     },
 
+    // buildEnd runs at processAssets; `done` also covers a compilation that
+    // stopped before sealing, so no worker thread outlives the build.
+    webpack(compiler) {
+      compiler.hooks.done.tapPromise(PLUGIN_NAME, () => ctx.close());
+    },
+    rspack(compiler) {
+      compiler.hooks.done.tapPromise(PLUGIN_NAME, () => ctx.close());
+    },
+
     esbuild: {
       // esbuild filters by one RegExp in Go; send it only `.py` unless the user widened `include`.
       onLoadFilter: options.include === PY_INCLUDE ? /\.py$/ : /.*/,

@@ -4,18 +4,21 @@
  * repository), build it with one real bundler and the plugin from source,
  * and normalise each bundler's error into one shape the tests assert on.
  */
-import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
-import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
 import type { Options } from '../src/index.js';
 import PortalisEsbuild from '../src/esbuild.js';
 import PortalisRollup from '../src/rollup.js';
 import PortalisRspack from '../src/rspack.js';
 import PortalisVite from '../src/vite.js';
 import PortalisWebpack from '../src/webpack.js';
+
+const execFileAsync = promisify(execFile);
 
 export const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
 
@@ -160,10 +163,21 @@ function describeBuildError(bundler: BundlerName, error: unknown): BuildErrorInf
   };
 }
 
-/** Imports a built ES module fresh (a query defeats Node's module cache). */
-export async function importFresh<T = Record<string, any>>(file: string): Promise<T> {
-  const { pathToFileURL } = await import('node:url');
-  return (await import(`${pathToFileURL(file).href}?t=${Date.now()}`)) as T;
+/**
+ * Imports a built ES module in a fresh `node` process and returns what
+ * `body` (an async function body that sees the module as `m`) returns, as
+ * JSON. A child process, because vitest routes `import()` in tests through
+ * Vite's module runner, and a bundle must be loaded the way users load it.
+ */
+export async function runInNode<T = unknown>(file: string, body: string): Promise<T> {
+  const script = `import * as m from ${JSON.stringify(pathToFileURL(file).href)};\nconst out = await (async () => {\n${body}\n})();\nprocess.stdout.write(JSON.stringify(out));\n`;
+  const { stdout } = await execFileAsync(process.execPath, ['--input-type=module', '-e', script], { timeout: 60_000 });
+  return JSON.parse(stdout) as T;
+}
+
+/** `body` for `runInNode` that calls `call` and returns the error's name and message (or `null` if nothing was thrown). */
+export function thrownBy(call: string): string {
+  return `(() => { try { ${call}; return null; } catch (e) { return { name: e.name, message: e.message }; } })()`;
 }
 
 const MIME: Record<string, string> = {
