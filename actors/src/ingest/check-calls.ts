@@ -25,9 +25,10 @@ export function checkCallArguments(ctx: ConvertContext, argumentList: CstNode): 
     } else if (arg.type === 'list_splat') {
       if (sawDoubleStar) ctx.errorAt(arg, 'iterable argument unpacking follows keyword argument unpacking');
     } else if (sawDoubleStar) {
-      ctx.errorAt(arg, 'positional argument follows keyword argument unpacking');
+      // CPython places these two at the end of the offending argument.
+      ctx.error('positional argument follows keyword argument unpacking', arg.end, arg.end);
     } else if (sawKeyword) {
-      ctx.errorAt(arg, 'positional argument follows keyword argument');
+      ctx.error('positional argument follows keyword argument', arg.end, arg.end);
     }
   }
 }

@@ -23,7 +23,23 @@ export class ConvertContext {
   constructor(
     readonly source: string,
     readonly lines: LineIndex,
+    /** Offsets of logical line ends (tokenize-check.ts), ascending. */
+    private readonly newlines: readonly number[] = [],
   ) {}
+
+  /** The first logical line end inside [start, end), or -1. */
+  newlineWithin(start: number, end: number): number {
+    const nl = this.newlines;
+    let lo = 0;
+    let hi = nl.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((nl[mid] as number) < start) lo = mid + 1;
+      else hi = mid;
+    }
+    const found = nl[lo];
+    return found !== undefined && found < end ? found : -1;
+  }
 
   text(node: CstNode): string {
     return this.source.slice(node.start, node.end);

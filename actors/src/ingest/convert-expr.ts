@@ -24,10 +24,18 @@ const UNSUPPORTED_EXPRESSIONS: Readonly<Record<string, string>> = {
   await: 'Await',
   named_expression: 'NamedExpr',
   slice: 'Slice',
-  list_splat: 'Starred',
-  list_splat_pattern: 'Starred',
-  parenthesized_list_splat: 'Starred',
 };
+
+const STARRED = new Set(['list_splat', 'list_splat_pattern', 'parenthesized_list_splat']);
+
+/**
+ * An element of a tuple, list or call argument list, where `*x` may stand
+ * (as `Starred`, which the AST does not model). Everywhere else convertExpr
+ * rejects it, like CPython (`a + *b`).
+ */
+export function convertElement(ctx: ConvertContext, node: CstNode): ast.Expr_ {
+  return STARRED.has(node.type) ? unsupportedExpr(ctx, node, 'Starred') : convertExpr(ctx, node);
+}
 
 /** Names tree-sitter lets through as identifiers but Python 3 reserves. */
 const RESERVED_IDENTIFIERS = new Set(['async', 'await']);
@@ -40,7 +48,13 @@ export function unsupportedExpr(ctx: ConvertContext, node: CstNode, name: string
 
 export function convertName(ctx: ConvertContext, node: CstNode): ast.Name {
   const id = identifierText(ctx, node);
-  if (RESERVED_IDENTIFIERS.has(id)) ctx.errorAt(node, 'invalid syntax');
+  if (RESERVED_IDENTIFIERS.has(id)) {
+    // CPython fails on the token after the keyword (`async = 5` at '=').
+    const next = /[ \t\f]*/y;
+    next.lastIndex = node.end;
+    next.exec(ctx.source);
+    ctx.error('invalid syntax', next.lastIndex, next.lastIndex + 1);
+  }
   return { type: 'Name', id, range: ctx.rangeOf(node) };
 }
 
@@ -134,6 +148,10 @@ export function convertExpr(ctx: ConvertContext, node: CstNode): ast.Expr_ {
     default: {
       const name = UNSUPPORTED_EXPRESSIONS[node.type];
       if (name !== undefined) return unsupportedExpr(ctx, node, name);
+      if (STARRED.has(node.type)) {
+        ctx.errorAt(node, 'invalid syntax');
+        return unsupportedExpr(ctx, node, 'Starred');
+      }
       return invalid(ctx, node);
     }
   }
@@ -160,7 +178,7 @@ function convertParenthesized(ctx: ConvertContext, node: CstNode): ast.Expr_ {
 }
 
 function convertElements(ctx: ConvertContext, node: CstNode): ast.Expr_[] {
-  return namedChildren(node).map((c) => convertExpr(ctx, c));
+  return namedChildren(node).map((c) => convertElement(ctx, c));
 }
 
 function convertNumber(ctx: ConvertContext, node: CstNode): ast.Expr_ {
@@ -299,7 +317,7 @@ function convertCall(ctx: ConvertContext, node: CstNode): ast.Expr_ {
       const value = namedChildren(child)[0];
       keywords.push({ type: 'keyword', arg: null, value: value ? convertExpr(ctx, value) : invalid(ctx, child), range: ctx.rangeOf(child) });
     } else {
-      args.push(convertExpr(ctx, child));
+      args.push(convertElement(ctx, child));
     }
   }
   return { type: 'Call', func, args, keywords, range };
@@ -312,14 +330,14 @@ function convertSubscript(ctx: ConvertContext, node: CstNode): ast.Expr_ {
   if (first === undefined) return invalid(ctx, node);
   let slice: ast.Expr_;
   if (items.length === 1 && !hasToken(node, ',')) {
-    slice = convertExpr(ctx, first);
+    slice = convertElement(ctx, first);
   } else {
     // `a[i, j]` and `a[i,]` index with a tuple that has no parentheses; its
     // range runs from the first item to the last item or trailing comma.
     const close = node.children[node.children.length - 1];
     let end = items[items.length - 1]!.end;
     for (const c of node.children) if (c.type === ',' && c.end > end && c !== close) end = c.end;
-    slice = { type: 'Tuple', elts: items.map((c) => convertExpr(ctx, c)), range: ctx.range(first.start, end) };
+    slice = { type: 'Tuple', elts: items.map((c) => convertElement(ctx, c)), range: ctx.range(first.start, end) };
   }
   return { type: 'Subscript', value, slice, range: ctx.rangeOf(node) };
 }

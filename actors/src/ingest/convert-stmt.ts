@@ -9,7 +9,7 @@
 import type * as ast from './ast.js';
 import { type ConvertContext, identifierText } from './convert-context.js';
 import { convertParameters } from './convert-args.js';
-import { convertExpr, unwrapParens, unsupportedExpr } from './convert-expr.js';
+import { convertElement, convertExpr, unwrapParens, unsupportedExpr } from './convert-expr.js';
 import { checkAugTarget, checkDeleteTargets, checkTarget } from './check-targets.js';
 import { childByField, childrenByField, type CstNode, hasToken, namedChildren } from './cst.js';
 import { AUG_OPERATORS } from './operators.js';
@@ -47,10 +47,46 @@ export function convertModule(ctx: ConvertContext, root: CstNode): ast.Module {
   return { type: 'Module', body, range: ctx.range(0, ctx.source.length) };
 }
 
+/** Node types whose header ends at a ':' followed by a block. */
+const COMPOUND = new Set([
+  'function_definition', 'class_definition', 'if_statement', 'for_statement', 'while_statement', 'try_statement',
+  'with_statement', 'match_statement', 'decorated_definition',
+]);
+const CLAUSES = new Set(['elif_clause', 'else_clause', 'except_clause', 'finally_clause', 'case_clause']);
+
+/**
+ * A simple statement, or a compound statement's header, must sit on one
+ * logical line; tree-sitter occasionally runs one on across a line break
+ * CPython ends it at (`ee:` then `found = -2` on the next line).
+ */
+function checkLogicalLine(ctx: ConvertContext, node: CstNode): void {
+  if (node.type === 'decorated_definition') {
+    for (const c of node.children) if (c.type === 'decorator' || c.field === 'definition') checkLogicalLine(ctx, c);
+    return;
+  }
+  const check = (start: number, end: number): boolean => {
+    const nl = ctx.newlineWithin(start, end);
+    if (nl >= 0) ctx.error('invalid syntax', nl, nl);
+    return nl < 0;
+  };
+  if (!COMPOUND.has(node.type)) {
+    check(node.start, node.end);
+    return;
+  }
+  const colon = node.children.find((c) => c.type === ':');
+  if (colon && !check(node.start, colon.start)) return;
+  for (const c of node.children) {
+    if (!CLAUSES.has(c.type)) continue;
+    const clauseColon = c.children.find((x) => x.type === ':');
+    if (clauseColon && !check(c.start, clauseColon.start)) return;
+  }
+}
+
 function convertStatements(ctx: ConvertContext, nodes: readonly CstNode[]): ast.Stmt[] {
   const out: ast.Stmt[] = [];
   for (const node of nodes) {
     if (!node.named) continue; // ';' separators
+    checkLogicalLine(ctx, node);
     const stmt = convertStatement(ctx, node);
     if (stmt !== null) out.push(stmt);
   }
@@ -63,8 +99,10 @@ function convertBlock(ctx: ConvertContext, owner: CstNode, block: CstNode | unde
   if (body.length === 0) {
     const what = BLOCK_OWNERS[owner.type] ?? 'statement';
     const line = ctx.lines.lineOf(owner.start);
-    // CPython points at the first token after the header, on the next line.
-    const at = nextTokenAfter(ctx, block ? block.start : owner.end);
+    // CPython points at the first token after the header, on the next line,
+    // or at the end of the last line when the file ends first.
+    let at = nextTokenAfter(ctx, block ? block.start : owner.end);
+    if (at >= ctx.source.length) at = ctx.source.replace(/\s+$/, '').length;
     ctx.error(`expected an indented block after ${what} on line ${line}`, at, at, 'IndentationError');
   }
   return body;
@@ -145,6 +183,10 @@ function convertStatement(ctx: ConvertContext, node: CstNode): ast.Stmt | null {
       return unsupportedStmt(ctx, node, 'ClassDef');
     case 'try_statement': {
       const star = node.children.some((c) => c.type === 'except_clause' && hasToken(c, '*'));
+      if (!node.children.some((c) => c.type === 'except_clause' || c.type === 'finally_clause')) {
+        const end = childByField(node, 'body')?.end ?? node.end;
+        ctx.error("expected 'except' or 'finally' block", end, end);
+      }
       return unsupportedStmt(ctx, node, star ? 'TryStar' : 'Try');
     }
     case 'delete_statement':
@@ -308,7 +350,7 @@ function convertExpressionStatement(ctx: ConvertContext, node: CstNode): ast.Stm
   const range = ctx.rangeOf(node);
   if (parts.length !== 1 || hasToken(node, ',')) {
     // `a, b` as a statement is a tuple without parentheses.
-    return { type: 'Expr', value: { type: 'Tuple', elts: parts.map((p) => convertExpr(ctx, p)), range }, range };
+    return { type: 'Expr', value: { type: 'Tuple', elts: parts.map((p) => convertElement(ctx, p)), range }, range };
   }
   const only = parts[0]!;
   switch (only.type) {
@@ -328,6 +370,9 @@ function convertExpressionStatement(ctx: ConvertContext, node: CstNode): ast.Stm
     case 'named_expression':
       // `x := 1` needs parentheses at statement level.
       ctx.error('invalid syntax', (childByField(only, 'name') ?? only).end, only.end);
+      return null;
+    case 'list_splat':
+      ctx.errorAt(only, "can't use starred expression here");
       return null;
     default:
       return { type: 'Expr', value: convertExpr(ctx, only), range };

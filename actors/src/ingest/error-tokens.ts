@@ -55,16 +55,22 @@ const NOT_OPERAND_START = new Set([
 function tokenize(source: string, from: number, to: number): Token[] {
   const out: Token[] = [];
   let depth = 0;
+  let comment = -1;
   TOKEN.lastIndex = from;
   while (TOKEN.lastIndex < source.length) {
     const at = TOKEN.lastIndex;
     const m = TOKEN.exec(source);
     if (m === null || m[0] === '') break;
     const g = m.groups!;
-    if (g.ws !== undefined) continue;
+    if (g.ws !== undefined) {
+      if (m[0].startsWith('#')) comment = at;
+      continue;
+    }
     if (g.nl !== undefined) {
+      const nlAt = comment >= 0 ? comment : at;
+      comment = -1;
       if (depth === 0) {
-        out.push({ kind: 'NEWLINE', text: m[0], start: at, end: at, depth });
+        out.push({ kind: 'NEWLINE', text: m[0], start: nlAt, end: nlAt, depth });
         if (at >= to) break;
       }
       continue;
@@ -126,7 +132,8 @@ export function findBadTokenPair(source: string, start: number, end: number): Sy
     const juxtaposed = endsOperand(a) && isOperand(b) && !(a.kind === 'STRING' && b.kind === 'STRING');
     const exempt = (k === 1 && SOFT_KEYWORDS.has(a.text)) || (a.kind === 'NAME' && b.kind === 'STRING');
     if (juxtaposed && !exempt) {
-      if (b.depth > 0) {
+      const inDef = tokens[0]?.text === 'def' || (tokens[0]?.text === 'async' && tokens[1]?.text === 'def');
+      if (b.depth > 0 && !inDef) {
         // CPython's range covers both expressions; the first one starts after the last ',' or bracket.
         let first = k - 1;
         while (first > 0) {

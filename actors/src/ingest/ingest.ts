@@ -59,13 +59,13 @@ export function parseSource(file: string, source: string): IngestResult {
   if (nul >= 0) return failed({ message: 'source code cannot contain null bytes', start: nul, end: nul + 1 });
 
   const tokens = checkTokens(source);
-  const tree = parseTree(source);
+  const tree = parseTree(source, tokens.blanks);
   let parseError: RankedError | null;
   let module: Module | null = null;
   if (tree.rootNode.hasError) {
     parseError = explainParseError(tree, source) ?? { message: 'invalid syntax', start: 0, end: 0, generic: true, spanEnd: 0 };
   } else {
-    const ctx = new ConvertContext(source, lines);
+    const ctx = new ConvertContext(source, lines, tokens.newlines);
     module = convertModule(ctx, snapshotTree(tree));
     const first = earliest(ctx.errors);
     parseError = first ? { ...first, generic: first.message === 'invalid syntax', spanEnd: first.end } : null;
@@ -102,8 +102,11 @@ function pickFirstError(tokens: TokenErrors, parse: RankedError | null, lines: L
   if (bad && (!parse || bad.start <= parse.start || (parse.generic && bad.start <= parse.spanEnd))) parseError = bad;
   const token = tokens.token;
   if (token) {
-    const indent = parseError !== null && parseError.message === 'unexpected indent';
-    if (!indent || token.start < parseError!.start) return token;
+    // Before the parse error, the parser meets it first. After it, CPython's
+    // re-tokenization only replaces the parse error with errors the tokenizer
+    // raises itself, and never an unexpected indent.
+    if (parseError === null || token.seenAt < parseError.start) return token;
+    if (token.overrides && parseError.message !== 'unexpected indent') return token;
   }
   const unclosed = tokens.unclosed;
   if (unclosed) {

@@ -29,6 +29,7 @@ export interface TsNode {
   readonly childCount: number;
   readonly previousSibling: TsNode | null;
   readonly nextSibling: TsNode | null;
+  descendantsOfType(type: string): TsNode[];
 }
 
 export interface TsCursor {
@@ -70,10 +71,25 @@ function getParser(): TsParser {
 
 /**
  * Parses Python source. Offsets in the tree are UTF-16 indices into `source`.
- * A lone `\r` is a line break for CPython but not for the grammar's scanner,
- * so it is replaced by `\n` (same length: offsets are unchanged).
+ * The text the grammar sees is adjusted without changing its length, so
+ * offsets stay valid: a lone `\r` (a line break for CPython, not for the
+ * grammar's scanner) becomes `\n`, and the `blanks` ranges (tokenize-check.ts:
+ * line breaks and comments inside brackets, backslash continuations) become
+ * spaces.
  */
-export function parseTree(source: string): TsTree {
-  const text = source.includes('\r') ? source.replace(/\r(?!\n)/g, '\n') : source;
+export function parseTree(source: string, blanks: readonly number[] = []): TsTree {
+  let text = source.includes('\r') ? source.replace(/\r(?!\n)/g, '\n') : source;
+  if (blanks.length > 0) {
+    const parts: string[] = [];
+    let at = 0;
+    for (let k = 0; k < blanks.length; k += 2) {
+      const start = blanks[k]!;
+      const end = blanks[k + 1]!;
+      parts.push(text.slice(at, start), ' '.repeat(end - start));
+      at = end;
+    }
+    parts.push(text.slice(at));
+    text = parts.join('');
+  }
   return getParser().parse(text);
 }

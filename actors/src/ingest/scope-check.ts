@@ -136,7 +136,7 @@ function checkSymbols(module: ast.Module): SyntaxErrorInfo | null {
         case 'ImportFrom':
           for (const alias of s.names) {
             if (alias.name === '*') {
-              if (scope.kind !== 'module') error ??= at(s, 'import * only allowed at module level');
+              if (scope.kind !== 'module') error ??= at(alias, 'import * only allowed at module level');
             } else {
               flag(scope, alias.asname ?? alias.name.split('.')[0]!, 'local');
             }
@@ -215,7 +215,7 @@ function checkCompile(module: ast.Module): SyntaxErrorInfo | null {
           if (!where.inLoop) return at(s, "'continue' not properly in loop");
           break;
         case 'UnsupportedStmt':
-          if (s.node === 'AsyncWith' && !where.isAsync) return at(s, where.inFunction ? "'async with' outside async function" : "'async with' outside function");
+          if (s.node === 'AsyncWith' && !where.isAsync) return at(s, "'async with' outside async function");
           break;
         default:
           break;
@@ -226,7 +226,7 @@ function checkCompile(module: ast.Module): SyntaxErrorInfo | null {
         e = visit(s.body, { inFunction: true, isAsync: s.is_async, inLoop: false });
       } else if (s.type === 'For' || s.type === 'While') {
         if (s.type === 'For' && s.is_async && !where.isAsync) {
-          return at(s, where.inFunction ? "'async for' outside async function" : "'async for' outside function");
+          return at(s, "'async for' outside async function");
         }
         e = visit(s.body, { ...where, inLoop: true }) ?? visit(s.orelse, where);
       } else if (s.type === 'If') {

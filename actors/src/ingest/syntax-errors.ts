@@ -29,6 +29,57 @@ export function firstErrorNode(tree: TsTree): TsNode | null {
   }
 }
 
+const BLOCK_OWNERS: Readonly<Record<string, string>> = {
+  function_definition: 'function definition',
+  class_definition: 'class definition',
+  if_statement: "'if' statement",
+  elif_clause: "'elif' statement",
+  else_clause: "'else' statement",
+  for_statement: "'for' statement",
+  while_statement: "'while' statement",
+  with_statement: "'with' statement",
+  try_statement: "'try' statement",
+  except_clause: "'except' statement",
+  finally_clause: "'finally' statement",
+};
+
+/**
+ * `if x:` followed by an unindented line: tree-sitter gives the `if` an empty
+ * block and fails later; CPython reports the missing block.
+ */
+function emptyBlockBefore(tree: TsTree, limit: number, source: string): SyntaxErrorInfo | null {
+  for (const block of tree.rootNode.descendantsOfType('block')) {
+    if (block.startIndex > limit) break;
+    if (block.children.some((c) => c.isNamed)) continue;
+    const owner = block.parent;
+    const what = owner ? BLOCK_OWNERS[owner.type] : undefined;
+    if (!owner || what === undefined) continue;
+    const line = owner.startPosition.row + 1;
+    const colon = owner.children.find((c) => c.type === ':');
+    const at = nextTokenStart(source, colon ? colon.endIndex : block.startIndex);
+    const re = /\s*/y;
+    re.lastIndex = at;
+    re.exec(source);
+    // Only a real missing block: the next line is not indented deeper than the header.
+    const headerIndent = indentOf(source, owner.startIndex);
+    if (re.lastIndex < source.length && indentOf(source, re.lastIndex) > headerIndent) continue;
+    return { message: `expected an indented block after ${what} on line ${line}`, start: re.lastIndex, end: re.lastIndex, kind: 'IndentationError' };
+  }
+  return null;
+}
+
+/** Width of the indentation of the line holding `offset`. */
+function indentOf(source: string, offset: number): number {
+  let i = offset;
+  while (i > 0 && source[i - 1] !== '\n' && source[i - 1] !== '\r') i--;
+  let w = 0;
+  while (source[i] === ' ' || source[i] === '\t') {
+    w = source[i] === '\t' ? (Math.floor(w / 8) + 1) * 8 : w + 1;
+    i++;
+  }
+  return w;
+}
+
 /** Offset where the line holding `offset` ends (before its line break). */
 function lineEnd(source: string, offset: number): number {
   const m = /[\r\n]/g;
@@ -61,6 +112,8 @@ export function explainParseError(
 ): (SyntaxErrorInfo & { readonly generic: boolean; readonly spanEnd: number }) | null {
   const node = firstErrorNode(tree);
   if (node === null) return null;
+  const empty = emptyBlockBefore(tree, node.endIndex, source);
+  if (empty) return { ...empty, generic: false, spanEnd: node.endIndex };
   return { ...explainNode(node, source), spanEnd: node.endIndex };
 }
 
@@ -80,6 +133,22 @@ function explainNode(node: TsNode, source: string): SyntaxErrorInfo & { readonly
   const children = node.children;
   const first = children[0];
 
+  if (first?.type === '=') {
+    const parent = node.parent;
+    const prev = node.previousSibling;
+    // `if x = 1:`
+    if (parent && prev && ['if_statement', 'elif_clause', 'while_statement'].includes(parent.type) && prev.isNamed) {
+      const value = children[1] ?? first;
+      return { message: "invalid syntax. Maybe you meant '==' or ':=' instead of '='?", start: prev.startIndex, end: value.endIndex, generic: false };
+    }
+    // `f() += 1` reads as `f() + (error) 1`: an augmented assignment to something that cannot take one.
+    if (parent?.type === 'binary_operator' && prev && !prev.isNamed && prev.endIndex === first.startIndex) {
+      const target = parent.children[0];
+      const described = target ? describeInvalidAugTarget(target, source) : null;
+      if (described) return { ...described, generic: false };
+    }
+  }
+
   // `else:` with no statement to belong to.
   if (first && !first.isNamed && CLAUSE_KEYWORDS.has(first.type) && startsStatement(source, first.startIndex)) {
     return { message: 'invalid syntax', start: first.startIndex, end: first.endIndex, generic: true };
@@ -95,14 +164,21 @@ function explainNode(node: TsNode, source: string): SyntaxErrorInfo & { readonly
     }
   }
 
-  // `if x` / `def f()` / `for a in b` with the ':' forgotten: CPython says
-  // "expected ':'" right after the last token of the header line.
-  if (first && !first.isNamed && COMPOUND_KEYWORDS.has(first.type)) {
+  const atStatementStart = first !== undefined && startsStatement(source, first.startIndex);
+  const header = first && !first.isNamed && COMPOUND_KEYWORDS.has(first.type) && atStatementStart;
+  if (header) {
     const headerEnd = lineEnd(source, first.startIndex);
     const onHeader = children.filter((c) => c.startIndex < headerEnd);
-    if (!onHeader.some((c) => c.type === ':')) {
-      const last = onHeader[onHeader.length - 1] ?? first;
-      return { message: "expected ':'", start: last.endIndex, end: last.endIndex, generic: false };
+    // `if x = 1:`
+    const eq = onHeader.findIndex((c) => c.type === '=');
+    if (eq > 1 && ['if', 'elif', 'while'].includes(first.type)) {
+      const cond = onHeader[1]!;
+      return { message: "invalid syntax. Maybe you meant '==' or ':=' instead of '='?", start: cond.startIndex, end: onHeader[eq + 1]?.endIndex ?? onHeader[eq]!.endIndex, generic: false };
+    }
+    // `class = 1`: the keyword needs a name after it.
+    const second = children[1];
+    if ((first.type === 'def' || first.type === 'class') && second && second.type !== 'identifier') {
+      return { message: 'invalid syntax', start: second.startIndex, end: second.endIndex, generic: true };
     }
   }
 
@@ -136,8 +212,19 @@ function explainNode(node: TsNode, source: string): SyntaxErrorInfo & { readonly
   const pair = findBadTokenPair(source, node.startIndex, next);
   if (pair) return generic(pair);
 
+  // `if x` / `def f()` / `for a in b` with the ':' forgotten: CPython says
+  // "expected ':'" right after the last token of the header line.
+  if (header) {
+    const headerEnd = lineEnd(source, first.startIndex);
+    const onHeader = children.filter((c) => c.startIndex < headerEnd);
+    if (!onHeader.some((c) => c.type === ':')) {
+      const last = onHeader[onHeader.length - 1] ?? first;
+      return { message: "expected ':'", start: last.endIndex, end: last.endIndex, generic: false };
+    }
+  }
+
   // The statement could not be completed: CPython reports the token after it.
-  if (first && first.startIndex === node.startIndex && children.length > 1) {
+  if (first && first.startIndex === node.startIndex && (children.length > 1 || (!first.isNamed && atStatementStart))) {
     return { message: 'invalid syntax', start: next, end: next + 1, generic: true };
   }
   return { message: 'invalid syntax', start: node.startIndex, end: Math.max(node.endIndex, node.startIndex + 1), generic: true };

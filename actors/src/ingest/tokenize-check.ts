@@ -19,8 +19,13 @@
 import type { SyntaxErrorInfo } from './convert-context.js';
 
 export interface TokenErrors {
-  /** The first tokenizer error, if any. */
-  readonly token: SyntaxErrorInfo | null;
+  /**
+   * The first tokenizer error, if any. `overrides` says whether CPython's
+   * tokenizer raises it directly (strings, numbers, characters, unmatched
+   * brackets), so that it replaces a parse error found earlier in the file;
+   * indentation and line-continuation errors do not.
+   */
+  readonly token: (SyntaxErrorInfo & { readonly overrides: boolean; readonly seenAt: number }) | null;
   /** The first token the parser would reject where it stands, if any. */
   readonly parse: SyntaxErrorInfo | null;
   /**
@@ -29,6 +34,21 @@ export interface TokenErrors {
    * file or failed on a later line than the bracket's.
    */
   readonly unclosed: (SyntaxErrorInfo & { readonly line: number }) | null;
+  /**
+   * Offsets of the line breaks that end logical lines (CPython's NEWLINE
+   * tokens), ascending. A statement may not contain one; tree-sitter
+   * sometimes lets a statement run on across one (`x = a .` then `b` on the
+   * next line), which the converters check against this list.
+   */
+  readonly newlines: number[];
+  /**
+   * [start, end) pairs of text that does not matter to the parse and that the
+   * parser is given as spaces: line breaks and comments inside brackets, and
+   * backslash continuations. tree-sitter's scanner otherwise reads a
+   * continuation line at column 0 inside brackets as a dedent. Same length,
+   * so offsets are unchanged.
+   */
+  readonly blanks: number[];
 }
 
 const ID_START = /[\p{ID_Start}_]/u;
@@ -46,15 +66,21 @@ function isDigit(c: string | undefined): boolean {
   return c !== undefined && c >= '0' && c <= '9';
 }
 
+function isDigitLike(c: string | undefined): boolean {
+  return c !== undefined && /[0-9a-fA-F]/.test(c);
+}
+
 function codePointAt(s: string, i: number): string {
   return String.fromCodePoint(s.codePointAt(i)!);
 }
 
 export function checkTokens(source: string): TokenErrors {
-  let tokenError: SyntaxErrorInfo | null = null;
+  let tokenError: (SyntaxErrorInfo & { overrides: boolean; seenAt: number }) | null = null;
   let parseError: SyntaxErrorInfo | null = null;
-  const tokenFail = (message: string, start: number, end: number, kind?: SyntaxErrorInfo['kind']): void => {
-    tokenError ??= kind ? { message, start, end, kind } : { message, start, end };
+  /** `seenAt`: where the tokenizer meets the error, which can precede where CPython reports it. */
+  const tokenFail = (message: string, start: number, end: number, kind?: SyntaxErrorInfo['kind'], seenAt = start): void => {
+    const overrides = kind === undefined && !message.startsWith('unexpected');
+    tokenError ??= kind ? { message, start, end, kind, overrides, seenAt } : { message, start, end, overrides, seenAt };
   };
   const parseFail = (message: string, start: number, end: number, kind?: SyntaxErrorInfo['kind']): void => {
     parseError ??= kind ? { message, start, end, kind } : { message, start, end };
@@ -71,6 +97,9 @@ export function checkTokens(source: string): TokenErrors {
   let lastToken = '';
   /** The last token of the previous logical line. */
   let previousLineEnd = '';
+  const newlines: number[] = [];
+  const blanks: number[] = [];
+  let commentAt = -1;
 
   const lineEndAt = (from: number): number => {
     let j = from;
@@ -128,7 +157,7 @@ export function checkTokens(source: string): TokenErrors {
           }
           if (col !== indents[indents.length - 1]) {
             const end = lineEndAt(i);
-            tokenFail('unindent does not match any outer indentation level', end, end, 'IndentationError');
+            tokenFail('unindent does not match any outer indentation level', end, end, 'IndentationError', i);
           } else if (alt !== altIndents[altIndents.length - 1]) {
             tokenFail('inconsistent use of tabs and spaces in indentation', lineStart, i, 'TabError');
           }
@@ -144,10 +173,17 @@ export function checkTokens(source: string): TokenErrors {
       continue;
     }
     if (c === '#') {
-      i = lineEndAt(i);
+      commentAt = i;
+      const end = lineEndAt(i);
+      if (parens.length > 0) blanks.push(i, end);
+      i = end;
       continue;
     }
     if (c === '\n' || c === '\r') {
+      if (parens.length > 0) blanks.push(i, source[i] === '\r' && source[i + 1] === '\n' ? i + 2 : i + 1);
+      // CPython's NEWLINE token starts at the comment when the line ends with one.
+      if (parens.length === 0 && lastToken !== '') newlines.push(commentAt >= 0 ? commentAt : i);
+      commentAt = -1;
       newline();
       if (parens.length === 0) {
         if (lastToken !== '') previousLineEnd = lastToken;
@@ -159,12 +195,14 @@ export function checkTokens(source: string): TokenErrors {
     if (c === '\\') {
       const next = source[i + 1];
       if (next === '\n' || next === '\r') {
+        const at = i + 1;
+        blanks.push(i, next === '\r' && source[i + 2] === '\n' ? i + 3 : i + 2);
         i++;
         newline();
-        if (i >= n) tokenFail('unexpected EOF while parsing', i, i);
+        if (i >= n) tokenFail('unexpected EOF while parsing', at, at);
         continue;
       }
-      tokenFail('unexpected character after line continuation character', i, i + 1);
+      tokenFail('unexpected character after line continuation character', i + 1, i + 2);
       break;
     }
 
@@ -243,7 +281,7 @@ export function checkTokens(source: string): TokenErrors {
     const open = parens[parens.length - 1]!;
     unclosed = { message: `'${open.char}' was never closed`, start: open.offset, end: open.offset + 1, line: open.line };
   }
-  return { token: tokenError, parse: parseError, unclosed };
+  return { token: tokenError, parse: parseError, unclosed, newlines, blanks };
 
   /** Scans a string literal whose prefix starts at `start` and quote at `q`. */
   function scanString(start: number, q: number): void {
@@ -297,13 +335,14 @@ export function checkTokens(source: string): TokenErrors {
     const fail = (message: string, at: number): void => tokenFail(message, at, at + 1);
     const checkEnd = (kind: string): void => {
       // A number glued to a name (`1abc`, `1_`, `10L`) is not a literal.
+      // CPython blames a dangling '_' itself, otherwise the number's last character.
       if (i >= n) return;
       const next = codePointAt(source, i);
       if (source[i] === '_' || ID_CONTINUE.test(next)) {
         let j = i;
         while (j < n && /[a-z]/.test(source[j]!)) j++;
         if (KEYWORDS_AFTER_NUMBER.has(source.slice(i, j)) && !ID_CONTINUE.test(source[j] ?? ' ')) return;
-        fail(`invalid ${kind} literal`, i);
+        fail(`invalid ${kind} literal`, source[i] === '_' && isDigitLike(source[i - 1]) ? i : i - 1);
       }
     };
     const c = source[i];
@@ -346,9 +385,15 @@ export function checkTokens(source: string): TokenErrors {
       i++;
       if (source[i] === '+' || source[i] === '-') i++;
       if (!digits(isDigit)) {
-        // `1else` is `1 else`; `1e` alone is malformed.
+        // `1else` is `1 else`; `1e` alone is malformed (reported at the number).
         i = save;
-        checkEnd('decimal');
+        const word = /[a-z]+/y;
+        word.lastIndex = i;
+        const m = word.exec(source);
+        if (m && KEYWORDS_AFTER_NUMBER.has(m[0]) && !ID_CONTINUE.test(source[word.lastIndex] ?? ' ')) return;
+        // CPython blames the exponent's sign, or the digit before a bare 'e'.
+        const sign = source[i + 1] === '+' || source[i + 1] === '-';
+        fail('invalid decimal literal', sign ? i + 1 : i - 1);
         return;
       }
       isFloat = true;
