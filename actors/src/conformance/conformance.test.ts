@@ -78,6 +78,17 @@ describe.skipIf(!havePython || !haveWasmRustc)(`conformance of arith.py (needs $
     expect(findCase(report, 'countdown(1000)')).toMatchObject({ verdict: 'pass' });
     // Recursion: both sides out of stack → pass on the type; CPython's default limit but not Portalis's → compared deeper.
     expect(findCase(report, 'fact(2147483648)')).toMatchObject({ verdict: 'pass', reason: expect.stringContaining('type only') });
+    // A runaway recursion: RecursionError at the default limit, a timeout with it raised; not run under Portalis.
+    expect(findCase(report, 'fib(1000)')).toMatchObject({
+      verdict: 'skip',
+      python: { kind: 'exception', type: 'RecursionError' },
+      pythonDeep: { kind: 'timeout' },
+      portalis: null,
+    });
+    expect(findCase(report, 'fib(20)')).toMatchObject({ verdict: 'pass', portalis: { kind: 'value', value: { value: '6765' } } });
+    expect(findCase(report, 'fib(9223372036854775807)')).toMatchObject({ verdict: 'pass', portalis: { kind: 'exception', type: 'RecursionError' } });
+    expect(findCase(report, 'guard(3)')).toMatchObject({ verdict: 'pass', python: { kind: 'value', value: { kind: 'none' } }, portalis: { kind: 'value', value: { kind: 'none' } } });
+    expect(findCase(report, 'guard(-7)')).toMatchObject({ verdict: 'pass', portalis: { kind: 'exception', type: 'ZeroDivisionError' } });
     const deep = findCase(report, 'fact(1000)');
     expect(deep).toMatchObject({ verdict: 'limit', python: { kind: 'exception', type: 'RecursionError' }, pythonDeep: { kind: 'value' } });
 
@@ -85,7 +96,7 @@ describe.skipIf(!havePython || !haveWasmRustc)(`conformance of arith.py (needs $
     const factWarning = report.diagnostics.find((d) => d.code === 'PTL5004' && d.message.startsWith('fact()'));
     expect(factWarning?.range?.start).toMatchObject({ line: source.split('\n').indexOf('def fact(n: int) -> int:') + 1, column: 5 });
     const text = formatConformanceReport(report);
-    expect(text).toMatch(/^result: PASSED: \d+ cases: \d+ pass, \d+ limit, \d+ skip in 9 functions$/m);
+    expect(text).toMatch(/^result: PASSED: \d+ cases: \d+ pass, \d+ limit, \d+ skip in 11 functions$/m);
     expect(text).toContain('limit PTL5004    floordiv(-9223372036854775808, -1)');
   });
 
@@ -293,6 +304,22 @@ describe.skipIf(!havePython)(`the CPython process (needs ${python})`, () => {
     const elapsed = Date.now() - started;
     expect(elapsed).toBeGreaterThan(3000); // the grace period before the kill
     expect(elapsed).toBeLessThan(10_000);
+  });
+
+  it('skips, with the reason, a function the spec names but CPython does not have', async () => {
+    const spec = specFor('hog.py', hogSource + 'def nope(n: int) -> int:\n', [['hog', [['n', 'int']], 'int'], ['nope', [['n', 'int']], 'int']]);
+    const report = await runConformance({
+      file: 'hog.py',
+      source: hogSource,
+      spec,
+      options: { generate: false, cases: { hog: [[3]], nope: [[1], [2]] } },
+      loadModule: hogModule,
+    });
+    expect(report.functions.map((f) => f.summary)).toEqual([
+      { cases: 1, pass: 1, mismatch: 0, limit: 0, skip: 0 },
+      { cases: 2, pass: 0, mismatch: 0, limit: 0, skip: 2 },
+    ]);
+    expect(findCase(report, 'nope(1)').reason).toBe('the module has no function nope under CPython');
   });
 
   it('skips the report when the module does not import under CPython', async () => {

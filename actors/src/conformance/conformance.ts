@@ -143,8 +143,14 @@ export async function runConformance(input: RunConformanceInput, opts: { signal?
     const functions: FunctionReport[] = [];
     for (const plan of plans) {
       const cases: CaseReport[] = [];
+      const inPython = first.functions.includes(plan.fn.name);
       for (const c of plan.cases) {
         signal?.throwIfAborted();
+        if (!inPython) {
+          const call = 'invalid' in c ? `${plan.fn.name}${c.raw}` : pyCall(plan.fn.name, c.args);
+          cases.push({ args: 'invalid' in c ? [] : c.args, call, origin: 'invalid' in c ? 'explicit' : c.origin, verdict: 'skip', python: null, portalis: null, reason: `the module has no function ${plan.fn.name} under CPython` });
+          continue;
+        }
         if ('invalid' in c) {
           cases.push({ args: [], call: `${plan.fn.name}${c.raw}`, origin: 'explicit', verdict: 'skip', python: null, portalis: null, reason: `invalid explicit case: ${c.invalid}` });
           continue;
@@ -197,21 +203,22 @@ async function runCase(fn: ExportSpec, c: InputCase, ctx: CaseContext): Promise<
   }
   const python = await live.python.call(fn.name, c.args);
   ctx.signal?.throwIfAborted();
+  // CPython stopped at its default recursion limit: what does it compute when
+  // it may recurse deeper? Asked before running the WASM, so that a runaway
+  // recursion (a naive fib(1000)) costs one timeout, not two.
+  let pythonDeep: Outcome | undefined;
+  if (needsDeepPython(python) && live.python.alive) {
+    pythonDeep = await live.python.call(fn.name, c.args, true);
+    ctx.signal?.throwIfAborted();
+  }
 
   let portalis: Outcome | null = null;
-  let pythonDeep: Outcome | undefined;
   let wide: boolean | null | undefined;
-  if (needsPortalis(python)) {
+  if (needsPortalis(python, pythonDeep)) {
     if (!live.worker?.alive) live.worker = await WasmWorker.start(ctx.moduleUrl);
     const raw = await live.worker.call(fn.name, c.args, ctx.timeoutMs * WASM_TIMEOUT_FACTOR);
     ctx.signal?.throwIfAborted();
     portalis = toOutcome(fn.returns, raw);
-    // CPython stopped at its recursion limit but Portalis did not: what does
-    // CPython compute when it may recurse deeper?
-    if (needsDeepPython(python, portalis) && live.python.alive) {
-      pythonDeep = await live.python.call(fn.name, c.args, true);
-      ctx.signal?.throwIfAborted();
-    }
     if (needsWidthProbe(python, pythonDeep, portalis) && live.python.alive) {
       const probe = await live.python.probe(fn.name, c.args, pythonDeep !== undefined);
       ctx.signal?.throwIfAborted();

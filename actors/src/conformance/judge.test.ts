@@ -32,7 +32,7 @@ describe('judge', () => {
     expect(judge({ python: timeout, portalis: null })).toEqual({ verdict: 'skip', reason: 'CPython timed out after 1000 ms' });
     expect(needsPortalis(timeout)).toBe(false);
     expect(needsPortalis(exc('MemoryError'))).toBe(false);
-    expect(needsPortalis(exc('RecursionError', 'maximum recursion depth exceeded'))).toBe(true);
+    expect(needsPortalis(exc('ValueError', 'x'))).toBe(true);
   });
 
   it('calls an OverflowError a limit only when CPython needed more than 64 bits', () => {
@@ -55,12 +55,21 @@ describe('judge', () => {
 
   it('compares with CPython under a raised recursion limit when only CPython hit its limit', () => {
     const rec = exc('RecursionError', 'maximum recursion depth exceeded');
-    expect(needsDeepPython(rec, value(3n))).toBe(true);
-    expect(needsDeepPython(rec, rec)).toBe(false);
+    expect(needsDeepPython(rec)).toBe(true);
+    expect(needsDeepPython(value(3n))).toBe(false);
+    // A runaway recursion under the raised limit: not run under Portalis at all.
+    expect(needsPortalis(rec, timeout)).toBe(false);
+    expect(judge({ python: rec, pythonDeep: timeout, portalis: null })).toMatchObject({
+      verdict: 'skip',
+      reason: 'CPython hit its default recursion limit; with the limit raised, CPython timed out after 1000 ms',
+    });
+    expect(needsPortalis(rec, rec)).toBe(true);
+    expect(needsPortalis(rec, value(3n))).toBe(true);
     expect(judge({ python: rec, pythonDeep: value(3n), portalis: value(3n) })).toMatchObject({ verdict: 'pass', reason: expect.stringContaining('raised limit') });
     expect(judge({ python: rec, pythonDeep: value(3n), portalis: value(4n) })).toMatchObject({ verdict: 'mismatch', code: 'PTL5001' });
     expect(judge({ python: rec, pythonDeep: value(2n ** 70n), portalis: exc('OverflowError', 'x') })).toMatchObject({ verdict: 'limit' });
     expect(judge({ python: rec, pythonDeep: timeout, portalis: timeout })).toMatchObject({ verdict: 'skip' });
     expect(judge({ python: rec, pythonDeep: rec, portalis: value(1n) })).toMatchObject({ verdict: 'skip', reason: expect.stringContaining('RecursionError again') });
+    expect(judge({ python: rec, pythonDeep: rec, portalis: rec })).toMatchObject({ verdict: 'pass' });
   });
 });

@@ -39,18 +39,21 @@ export interface JudgeInput {
   readonly wide?: boolean | null;
 }
 
-/**
- * Whether the WASM side is worth running: false when the verdict is a skip
- * whatever it does. (After a RecursionError it always runs: a RecursionError
- * on the Portalis side too is a pass.)
- */
-export function needsPortalis(python: Outcome): boolean {
-  return skipReason(python) === null;
+/** Whether to ask CPython again with a raised recursion limit: it hit the default one. */
+export function needsDeepPython(python: Outcome): boolean {
+  return isRecursionError(python);
 }
 
-/** Whether to ask CPython again with a raised recursion limit: it hit the default one and Portalis did not. */
-export function needsDeepPython(python: Outcome, portalis: Outcome): boolean {
-  return isRecursionError(python) && !isRecursionError(portalis);
+/**
+ * Whether the WASM side is worth running: false when the verdict is a skip
+ * whatever it does. After a RecursionError it runs when CPython finished with
+ * the limit raised, or hit the raised limit too (a RecursionError on the
+ * Portalis side is then a pass).
+ */
+export function needsPortalis(python: Outcome, pythonDeep?: Outcome): boolean {
+  if (skipReason(python) !== null) return false;
+  if (isRecursionError(python)) return pythonDeep !== undefined && skipReason(pythonDeep) === null;
+  return true;
 }
 
 /** Whether the width probe should run: Portalis raised OverflowError where CPython did not. */
@@ -70,13 +73,13 @@ export function judge(input: JudgeInput): Judgement {
     if (portalis && isException(portalis, 'RecursionError')) {
       return { verdict: 'pass', reason: "RecursionError on both sides (compared by type only: CPython's message varies)" };
     }
-    const deepSkip = pythonDeep ? skipReason(pythonDeep) : 'it was not retried';
+    const deepSkip = pythonDeep ? skipReason(pythonDeep) : 'CPython was not asked again';
     if (!pythonDeep || deepSkip || isRecursionError(pythonDeep)) {
-      const how = deepSkip ?? (pythonDeep && isRecursionError(pythonDeep) ? 'it raised RecursionError again' : '');
+      const how = deepSkip ?? 'CPython raised RecursionError again';
       return {
         verdict: 'skip',
-        reason: `CPython raised RecursionError at its default recursion limit and, with the limit raised, ${how}` +
-          (portalis ? `; Portalis: ${describeOutcome(portalis)}` : ''),
+        reason: `CPython hit its default recursion limit; with the limit raised, ${how}` +
+          (portalis ? `; Portalis gave ${describeOutcome(portalis)}` : ''),
       };
     }
     const j = compare(pythonDeep, portalis, input.wide);

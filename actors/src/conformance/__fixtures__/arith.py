@@ -53,3 +53,14 @@ def pick(flag: bool, x: float) -> float:
     if flag:
         return x
     return -x
+
+
+def fib(n: int) -> int:
+    if n < 2:
+        return n
+    return fib(n - 1) + fib(n - 2)
+
+
+def guard(n: int) -> None:
+    if n < 0:
+        n = n // 0

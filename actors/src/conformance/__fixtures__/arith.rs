@@ -87,6 +87,11 @@ fn export_float(r: PyResult<f64>) -> f64 {
         }
     }
 }
+fn export_none(r: PyResult<()>) {
+    if let Err((kind, message)) = r {
+        raise(kind, message);
+    }
+}
 fn export_bool(r: PyResult<bool>) -> i32 {
     match r {
         Ok(v) => v as i32,
@@ -208,6 +213,19 @@ fn fact(n: i64) -> PyResult<i64> {
     let rest = fact(int_sub(n, 1)?)?;
     int_mul(n, rest)
 }
+#[inline(never)]
+fn fib(n: i64) -> PyResult<i64> {
+    if n < 2 {
+        return Ok(n);
+    }
+    int_add(fib(int_sub(n, 1)?)?, fib(int_sub(n, 2)?)?)
+}
+fn guard(n: i64) -> PyResult<()> {
+    if n < 0 {
+        int_floordiv(n, 0)?;
+    }
+    Ok(())
+}
 fn pick(flag: bool, x: f64) -> PyResult<f64> {
     Ok(if flag { x } else { -x })
 }
@@ -277,4 +295,20 @@ pub extern "C" fn export_fact_wide(n: i64) -> i64 {
 #[export_name = "pick"]
 pub extern "C" fn export_pick(flag: i32, x: f64) -> f64 {
     export_float(pick(flag != 0, x))
+}
+#[export_name = "fib"]
+pub extern "C" fn export_fib(n: f64) -> f64 {
+    export_int(fib(n as i64))
+}
+#[export_name = "fib__wide"]
+pub extern "C" fn export_fib_wide(n: i64) -> i64 {
+    export_wide(fib(n))
+}
+#[export_name = "guard"]
+pub extern "C" fn export_guard(n: f64) {
+    export_none(guard(n as i64))
+}
+#[export_name = "guard__wide"]
+pub extern "C" fn export_guard_wide(n: i64) {
+    export_none(guard(n))
 }

@@ -73,4 +73,6 @@ export const ARITH_SIGNATURES: readonly Signature[] = [
   ['countdown', [['n', 'int']], 'int'],
   ['fact', [['n', 'int']], 'int'],
   ['pick', [['flag', 'bool'], ['x', 'float']], 'float'],
+  ['fib', [['n', 'int']], 'int'],
+  ['guard', [['n', 'int']], 'None'],
 ];
