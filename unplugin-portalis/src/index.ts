@@ -80,6 +80,8 @@ export const unpluginFactory: UnpluginFactory<Options | undefined> = (rawOptions
     },
 
     vite: {
+      /** For tools and tests: the plugin's context (`api.context.poolOpen`, ...). */
+      api: { context: ctx },
       configResolved(config) {
         vite = config.command === 'serve' ? 'serve' : config.build.lib || config.build.ssr ? 'lib-or-ssr' : 'app';
       },

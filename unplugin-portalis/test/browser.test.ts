@@ -66,7 +66,8 @@ describe('in Chromium', () => {
     const page = await browser.newPage();
     const problems: string[] = [];
     page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-    page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
+    page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()} (${m.location().url})`));
+    page.on('response', (r) => r.status() >= 400 && problems.push(`HTTP ${r.status()} ${r.url()}`));
     await page.goto(server.url);
     await page.getByText('fib(30) = 832040', { exact: true }).waitFor({ timeout: 30_000 });
     const physics = await page.locator('#physics').innerText();

@@ -8,6 +8,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PortalisContext } from '../src/index.js';
 import PortalisVite from '../src/vite.js';
 import { copyFixture, removeDir } from './utils.js';
 
@@ -21,6 +22,8 @@ describe('Vite dev server', () => {
   let dir: string;
   let server: ViteDevServer | undefined;
   let base: string;
+  const plugin = PortalisVite();
+  const context = (plugin as { api?: { context: PortalisContext } }).api!.context;
   const payloads: Payload[] = [];
 
   beforeAll(async () => {
@@ -31,7 +34,7 @@ describe('Vite dev server', () => {
       root: dir,
       logLevel: 'silent',
       clearScreen: false,
-      plugins: [PortalisVite()],
+      plugins: [plugin],
       server: { host: '127.0.0.1', port: 0, strictPort: false },
       optimizeDeps: { noDiscovery: true, include: [] },
     });
@@ -65,6 +68,7 @@ describe('Vite dev server', () => {
   }
 
   it('serves the compiled module, which runs, and rewrites the importer', async () => {
+    expect(context.poolOpen).toBe(false); // no worker threads before the first .py
     const main = await fetch(`${base}/main.js`);
     expect(main.status).toBe(200);
     expect(await main.text()).toContain('/fib.py');
@@ -114,5 +118,12 @@ describe('Vite dev server', () => {
     const mod = await server!.ssrLoadModule('/fib.py');
     expect(mod.answer()).toBe(42);
     expect(mod.fib(20)).toBe(6765);
+  });
+
+  it('closes the compiler pool when the server closes', async () => {
+    expect(context.poolOpen).toBe(true);
+    await server!.close();
+    server = undefined;
+    expect(context.poolOpen).toBe(false);
   });
 });
