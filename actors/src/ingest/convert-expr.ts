@@ -111,7 +111,7 @@ export function convertExpr(ctx: ConvertContext, node: CstNode): ast.Expr_ {
     case 'binary_operator':
       return convertBinary(ctx, node);
     case 'unary_operator': {
-      const op = UNARY_OPERATORS[ctx.text(childByField(node, 'operator') ?? node)] ?? 'UAdd';
+      const op = UNARY_OPERATORS[operatorToken(node)?.type ?? ''] ?? 'UAdd';
       return { type: 'UnaryOp', op, operand: convertField(ctx, node, 'argument'), range: ctx.rangeOf(node) };
     }
     case 'not_operator':
@@ -161,6 +161,14 @@ export function convertExpr(ctx: ConvertContext, node: CstNode): ast.Expr_ {
 function invalid(ctx: ConvertContext, node: CstNode): ast.UnsupportedExpr {
   ctx.errorAt(node, 'invalid syntax');
   return unsupportedExpr(ctx, node, 'Invalid');
+}
+
+/**
+ * The operator token of an operator node: its one anonymous child
+ * (cst.ts does not record fields on anonymous tokens).
+ */
+export function operatorToken(node: CstNode): CstNode | undefined {
+  return node.children.find((c) => !c.named);
 }
 
 function convertField(ctx: ConvertContext, node: CstNode, field: string): ast.Expr_ {
@@ -237,7 +245,7 @@ function convertStrings(ctx: ConvertContext, node: CstNode, parts: CstNode[]): a
 }
 
 function convertBinary(ctx: ConvertContext, node: CstNode): ast.Expr_ {
-  const opNode = childByField(node, 'operator');
+  const opNode = operatorToken(node);
   const op = opNode ? BINARY_OPERATORS[opNode.type] : undefined;
   if (op === undefined) return invalid(ctx, node);
   return {
@@ -251,7 +259,7 @@ function convertBinary(ctx: ConvertContext, node: CstNode): ast.Expr_ {
 
 /** `a and b and c` is one BoolOp; tree-sitter nests it to the left. */
 function convertBoolOp(ctx: ConvertContext, node: CstNode): ast.Expr_ {
-  const opText = childByField(node, 'operator')?.type;
+  const opText = operatorToken(node)?.type;
   const op: ast.BoolOperator = opText === 'or' ? 'Or' : 'And';
   const values: ast.Expr_[] = [];
   const collect = (n: CstNode): void => {
@@ -261,7 +269,7 @@ function convertBoolOp(ctx: ConvertContext, node: CstNode): ast.Expr_ {
       values.push(invalid(ctx, n));
       return;
     }
-    if (left.type === 'boolean_operator' && childByField(left, 'operator')?.type === opText) collect(left);
+    if (left.type === 'boolean_operator' && operatorToken(left)?.type === opText) collect(left);
     else values.push(convertExpr(ctx, left));
     values.push(convertExpr(ctx, right));
   };
@@ -273,7 +281,7 @@ function convertCompare(ctx: ConvertContext, node: CstNode): ast.Expr_ {
   const operands: ast.Expr_[] = [];
   const ops: ast.CmpOperator[] = [];
   for (const child of node.children) {
-    if (child.field === 'operators') {
+    if (!child.named) {
       const op = COMPARE_OPERATORS[child.type];
       if (op === undefined) {
         // `<>` is Python 2 (and the Barry-as-FLUFL joke).

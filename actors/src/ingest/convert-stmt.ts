@@ -358,7 +358,7 @@ function convertExpressionStatement(ctx: ConvertContext, node: CstNode): ast.Stm
       return convertAssignment(ctx, node, only);
     case 'augmented_assignment': {
       const left = childByField(only, 'left');
-      const opNode = childByField(only, 'operator');
+      const opNode = only.children.find((c) => !c.named && c.type.endsWith('='));
       const op = opNode ? AUG_OPERATORS[opNode.type] : undefined;
       if (left === undefined || op === undefined) {
         ctx.errorAt(only, 'invalid syntax');

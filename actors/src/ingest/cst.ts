@@ -4,9 +4,11 @@
  * call per property, so the tree is copied once with a cursor (a handful of
  * calls per node) and the converters then work on ordinary JS objects.
  *
- * Comments and line continuations are dropped, and string literals are kept
- * as leaves (their value is decoded from the source text in literals.ts).
+ * Comments and line continuations are dropped, string literals are kept as
+ * leaves (their value is decoded from the source text in literals.ts), and
+ * anonymous tokens are recorded by type (see POSITIONED_TOKENS).
  */
+import { createRequire } from 'node:module';
 import type { TsCursor, TsTree } from './parser.js';
 
 export interface CstNode {
@@ -22,16 +24,36 @@ export interface CstNode {
 }
 
 const NO_CHILDREN: readonly CstNode[] = Object.freeze([]);
-/** Node types whose children the converters never look at. */
+/** Named node types whose children the converters never look at. */
 const LEAF_TYPES = new Set(['string', 'integer', 'float', 'identifier', 'true', 'false', 'none', 'ellipsis']);
 const SKIPPED_TYPES = new Set(['comment', 'line_continuation']);
+/**
+ * Anonymous tokens whose position the converters use. Other anonymous
+ * tokens (operators, keywords, brackets) are recorded by type only, which
+ * saves native calls: they get their parent's start as a placeholder.
+ */
+const POSITIONED_TOKENS = new Set([':', ',', '<>', '=']);
 
 interface TypeInfo {
   readonly type: string;
   readonly named: boolean;
   readonly leaf: boolean;
   readonly skip: boolean;
+  readonly positioned: boolean;
+  /** Whether the grammar gives this node type's children field names. */
+  readonly hasFields: boolean;
 }
+
+const require = createRequire(import.meta.url);
+/** Node types with fields, from the grammar's node-types.json (null: unknown, ask for every node). */
+const FIELDED_TYPES: ReadonlySet<string> | null = (() => {
+  try {
+    const types = require('tree-sitter-python/src/node-types.json') as { type: string; named: boolean; fields?: Record<string, unknown> }[];
+    return new Set(types.filter((t) => t.named && t.fields && Object.keys(t.fields).length > 0).map((t) => t.type));
+  } catch {
+    return null;
+  }
+})();
 
 // Per-thread caches of the grammar's numeric ids (stable for one grammar).
 const typeInfoById: (TypeInfo | undefined)[] = [];
@@ -42,7 +64,15 @@ function typeInfo(cursor: TsCursor): TypeInfo {
   let info = typeInfoById[id];
   if (info === undefined) {
     const type = cursor.nodeType;
-    info = { type, named: cursor.nodeIsNamed, leaf: LEAF_TYPES.has(type), skip: SKIPPED_TYPES.has(type) };
+    const named = cursor.nodeIsNamed;
+    info = {
+      type,
+      named,
+      leaf: !named || LEAF_TYPES.has(type),
+      skip: SKIPPED_TYPES.has(type),
+      positioned: named || POSITIONED_TOKENS.has(type),
+      hasFields: FIELDED_TYPES === null || FIELDED_TYPES.has(type),
+    };
     typeInfoById[id] = info;
   }
   return info;
@@ -59,25 +89,32 @@ function fieldName(cursor: TsCursor): string | null {
   return name;
 }
 
-/** Copies the whole tree. Use it on trees without ERROR or MISSING nodes. */
+/**
+ * Copies the whole tree. Use it on trees without ERROR or MISSING nodes.
+ * Anonymous tokens carry no field name, and only those in POSITIONED_TOKENS
+ * carry their real offsets.
+ */
 export function snapshotTree(tree: TsTree): CstNode {
   const cursor = tree.walk();
-  const visit = (field: string | null, info: TypeInfo): CstNode => {
+  const visit = (field: string | null, info: TypeInfo, parentStart: number): CstNode => {
+    if (!info.positioned) return { type: info.type, named: false, field: null, start: parentStart, end: parentStart, children: NO_CHILDREN };
     const start = cursor.startIndex;
-    const end = cursor.endIndex;
+    const end = info.named ? cursor.endIndex : start + info.type.length;
     let children = NO_CHILDREN;
     if (!info.leaf && cursor.gotoFirstChild()) {
       const list: CstNode[] = [];
+      const fields = info.hasFields;
       do {
         const childInfo = typeInfo(cursor);
-        if (!childInfo.skip) list.push(visit(fieldName(cursor), childInfo));
+        if (childInfo.skip) continue;
+        list.push(visit(fields && childInfo.named ? fieldName(cursor) : null, childInfo, start));
       } while (cursor.gotoNextSibling());
       cursor.gotoParent();
       children = list;
     }
     return { type: info.type, named: info.named, field, start, end, children };
   };
-  return visit(null, typeInfo(cursor));
+  return visit(null, typeInfo(cursor), 0);
 }
 
 // ── small helpers the converters share ───────────────────────────────────
