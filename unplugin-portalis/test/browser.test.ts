@@ -3,7 +3,8 @@
  * - the built examples/vite-app, served statically, shows `fib(30) = 832040`
  *   computed by the WebAssembly;
  * - in the Vite dev server, editing a `.py` hot-updates the page: a marker
- *   set on `window` survives (no reload) while the rendered value changes.
+ *   set on `window` survives (no reload) while the rendered value changes; a
+ *   bad save shows Vite's error overlay, and the next good save clears it.
  * Without /usr/bin/chromium both tests skip, saying so.
  */
 import { existsSync } from 'node:fs';
@@ -76,7 +77,7 @@ describe('in Chromium', () => {
     expect(problems).toEqual([]);
   });
 
-  it('hot-updates the page when a .py is edited in the Vite dev server, without a reload', async (ctx) => {
+  it('hot-updates the page when a .py is edited in the Vite dev server, without a reload, through a bad save', async (ctx) => {
     if (!existsSync(CHROMIUM)) ctx.skip(NO_CHROMIUM);
     const dir = await copyFixture('app');
     cleanups.push(() => removeDir(dir));
@@ -107,6 +108,23 @@ describe('in Chromium', () => {
     await writeFile(file, source.replace('return fib(n - 1) + fib(n - 2)', 'return fib(n - 1) + fib(n - 2) + 1'));
     // python3: f(n) = f(n-1) + f(n-2) + 1 with f(0)=0, f(1)=1 gives f(20) = 17710.
     await expect.poll(() => result.textContent(), { timeout: 60_000 }).toBe('fib(20) = 17710');
-    expect(await page.evaluate(() => (window as unknown as { portalisMarker?: string }).portalisMarker)).toBe('still here');
+    const marker = () => page.evaluate(() => (window as unknown as { portalisMarker?: string }).portalisMarker);
+    expect(await marker()).toBe('still here');
+
+    // A bad save shows Vite's error overlay with the diagnostic and its frame...
+    await writeFile(file, source.replace('return fib(n - 1) + fib(n - 2)', 'return fib(n - 1) + * fib(n - 2)'));
+    const overlay = page.locator('vite-error-overlay');
+    await overlay.waitFor({ timeout: 60_000 });
+    const overlayText = await overlay.locator('.window').innerText();
+    expect(overlayText).toContain('PTL1001: invalid syntax');
+    expect(overlayText).toContain(`${file}:7:24`);
+    expect(overlayText).toContain('> 7 |     return fib(n - 1) + * fib(n - 2)');
+    expect(await result.textContent()).toBe('fib(20) = 17710'); // the page keeps the last good module
+
+    // ...and the next good save clears it and updates in place.
+    await writeFile(file, source.replace('return fib(n - 1) + fib(n - 2)', 'return fib(n - 1) + fib(n - 2) + 2'));
+    await expect.poll(() => result.textContent(), { timeout: 60_000 }).toBe('fib(20) = 28655');
+    await expect.poll(() => overlay.count(), { timeout: 10_000 }).toBe(0);
+    expect(await marker()).toBe('still here');
   });
 });
