@@ -212,6 +212,18 @@ describe('PortalisContext on the real compiler', () => {
     expect(m.frame).toContain('> 6 |     return n +* 2');
   });
 
+  it('reports a construct outside the subset (analysis stage) with its range', async () => {
+    const file = join(tmp, 'shapes.py');
+    const source = 'def ok(n: int) -> int:\n    return n\n\n\nclass Point:\n    pass\n';
+    const outcome = await ctx.compile(file, source, 'inline');
+    expect(outcome.ok).toBe(false);
+    const m = errorMessage(outcome.diagnostics, source, file, 'text');
+    expect(m.code).toBe('PTL2003');
+    expect(m.loc).toEqual({ file, line: 5, column: 0 });
+    expect(m.message.split('\n')[0]).toBe(`${file}:5:1: error PTL2003: class definitions are not supported`);
+    expect(m.message).toContain('> 5 | class Point:');
+  });
+
   it('answers a superseded compile with the newer one and keeps the pool usable', async () => {
     const file = join(tmp, 'sq.py');
     const v1 = 'def sq(n: int) -> int:\n    return n * n\n';
