@@ -89,6 +89,13 @@ describe.skipIf(!havePython || !haveWasmRustc)(`conformance of arith.py (needs $
     expect(findCase(report, 'fib(9223372036854775807)')).toMatchObject({ verdict: 'pass', portalis: { kind: 'exception', type: 'RecursionError' } });
     expect(findCase(report, 'guard(3)')).toMatchObject({ verdict: 'pass', python: { kind: 'value', value: { kind: 'none' } }, portalis: { kind: 'value', value: { kind: 'none' } } });
     expect(findCase(report, 'guard(-7)')).toMatchObject({ verdict: 'pass', portalis: { kind: 'exception', type: 'ZeroDivisionError' } });
+    // `return 0` in a float function: CPython's int 0 reaches JS as the number 0.
+    expect(findCase(report, 'clamp(-2.25)')).toMatchObject({
+      verdict: 'pass',
+      python: { kind: 'value', value: { kind: 'float', bits: '0000000000000000' }, convertedFrom: 'int' },
+      reason: 'CPython returned an int; compared as a float, as the annotation says',
+    });
+    expect(findCase(report, 'clamp(-0.0)')).toMatchObject({ verdict: 'pass', portalis: { kind: 'value', value: { bits: '8000000000000000' } } });
     const deep = findCase(report, 'fact(1000)');
     expect(deep).toMatchObject({ verdict: 'limit', python: { kind: 'exception', type: 'RecursionError' }, pythonDeep: { kind: 'value' } });
 
@@ -96,17 +103,17 @@ describe.skipIf(!havePython || !haveWasmRustc)(`conformance of arith.py (needs $
     const factWarning = report.diagnostics.find((d) => d.code === 'PTL5004' && d.message.startsWith('fact()'));
     expect(factWarning?.range?.start).toMatchObject({ line: source.split('\n').indexOf('def fact(n: int) -> int:') + 1, column: 5 });
     const text = formatConformanceReport(report);
-    expect(text).toMatch(/^result: PASSED: \d+ cases: \d+ pass, \d+ limit, \d+ skip in 11 functions$/m);
+    expect(text).toMatch(/^result: PASSED: \d+ cases: \d+ pass, \d+ limit, \d+ skip in 12 functions$/m);
     expect(text).toContain('limit PTL5004    floordiv(-9223372036854775808, -1)');
   });
 
   it('catches a wrong translation and names the failing inputs', async () => {
     const report = await checkConformance({
       file: 'arith.py', source, spec, wasm: wrong,
-      options: { timeoutMs: 250, functions: ['mod', 'floordiv', 'is_even'] },
+      options: { timeoutMs: 250, functions: ['mod', 'floordiv', 'is_even', 'clamp'] },
     });
     expect(report.ok).toBe(false);
-    expect(report.functions.map((f) => f.name)).toEqual(['mod', 'floordiv', 'is_even']);
+    expect(report.functions.map((f) => f.name)).toEqual(['mod', 'floordiv', 'is_even', 'clamp']);
     // `%` truncating instead of flooring.
     expect(findCase(report, 'mod(-7, 3)')).toMatchObject({
       verdict: 'mismatch',
@@ -123,6 +130,14 @@ describe.skipIf(!havePython || !haveWasmRustc)(`conformance of arith.py (needs $
     });
     expect(findCase(report, 'is_even(-7)')).toMatchObject({ verdict: 'mismatch', code: 'PTL5001' });
     expect(findCase(report, 'is_even(7)').verdict).toBe('pass');
+    // LLVM turned `x < 0.0 ? 0.0 : x` into f64.max: only the sign of zero differs.
+    expect(findCase(report, 'clamp(-0.0)')).toMatchObject({
+      verdict: 'mismatch',
+      code: 'PTL5001',
+      python: { kind: 'value', value: { bits: '8000000000000000' } },
+      portalis: { kind: 'value', value: { bits: '0000000000000000' } },
+    });
+    expect(report.functions.find((f) => f.name === 'clamp')?.summary.mismatch).toBe(1);
 
     const modLine = source.split('\n').indexOf('def mod(a: int, b: int) -> int:') + 1;
     const d5001 = report.diagnostics.find((d) => d.code === 'PTL5001' && d.message.startsWith('mod()'));

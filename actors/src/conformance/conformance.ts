@@ -84,8 +84,11 @@ export interface RunConformanceInput {
 
 interface Plan {
   readonly fn: ExportSpec;
-  readonly cases: readonly (InputCase | { readonly invalid: string; readonly raw: string })[];
+  /** Cases to run, and explicit cases that could not be converted (`invalid` says why). */
+  readonly cases: readonly (PlannedCase | { readonly call: string; readonly invalid: string })[];
 }
+
+type PlannedCase = InputCase & { readonly call: string };
 
 /** checkConformance with the module-loading step supplied by the caller. */
 export async function runConformance(input: RunConformanceInput, opts: { signal?: AbortSignal } = {}): Promise<ConformanceReport> {
@@ -110,6 +113,7 @@ export async function runConformance(input: RunConformanceInput, opts: { signal?
     const startPy = () => startPython({ python, modulePath, moduleName: input.spec.module, timeoutMs });
 
     const first = await startPy();
+    if (first.kind === 'ready') live.python = first.session;
     signal?.throwIfAborted();
     const base = { file: input.file, module: input.spec.module, timeoutMs };
     const skipped = (skipReason: string, diagnostics: ConformanceReport['diagnostics']): ConformanceReport => ({
@@ -133,7 +137,6 @@ export async function runConformance(input: RunConformanceInput, opts: { signal?
         buildDiagnostics.importFailed(input.file, first.message),
       ]);
     }
-    live.python = first.session;
     const pythonInfo = { executable: first.executable, version: first.version };
 
     const moduleUrl = await input.loadModule(dir);
@@ -146,20 +149,19 @@ export async function runConformance(input: RunConformanceInput, opts: { signal?
       const inPython = first.functions.includes(plan.fn.name);
       for (const c of plan.cases) {
         signal?.throwIfAborted();
-        if (!inPython) {
-          const call = 'invalid' in c ? `${plan.fn.name}${c.raw}` : pyCall(plan.fn.name, c.args);
-          cases.push({ args: 'invalid' in c ? [] : c.args, call, origin: 'invalid' in c ? 'explicit' : c.origin, verdict: 'skip', python: null, portalis: null, reason: `the module has no function ${plan.fn.name} under CPython` });
-          continue;
-        }
-        if ('invalid' in c) {
-          cases.push({ args: [], call: `${plan.fn.name}${c.raw}`, origin: 'explicit', verdict: 'skip', python: null, portalis: null, reason: `invalid explicit case: ${c.invalid}` });
+        const skip = !inPython
+          ? `the module has no function ${plan.fn.name} under CPython`
+          : 'invalid' in c ? `invalid explicit case: ${c.invalid}` : null;
+        if (skip !== null || 'invalid' in c) {
+          const args = 'invalid' in c ? [] : c.args;
+          const origin = 'invalid' in c ? 'explicit' : c.origin;
+          cases.push({ args, call: c.call, origin, verdict: 'skip', python: null, portalis: null, reason: skip ?? '' });
           continue;
         }
         cases.push(await runCase(plan.fn, c, { live, startPy, moduleUrl, timeoutMs, signal }));
       }
       functions.push({ name: plan.fn.name, line: plan.fn.line, params: plan.fn.params, returns: plan.fn.returns, cases, summary: summarize(cases) });
     }
-    live.python?.close();
     const summary = summarize(functions.flatMap((f) => f.cases));
     return {
       ...base,
@@ -187,28 +189,29 @@ interface CaseContext {
   readonly signal: AbortSignal | undefined;
 }
 
-async function runCase(fn: ExportSpec, c: InputCase, ctx: CaseContext): Promise<CaseReport> {
+async function runCase(fn: ExportSpec, c: PlannedCase, ctx: CaseContext): Promise<CaseReport> {
   const { live } = ctx;
-  const call = pyCall(fn.name, c.args);
-  const head = { args: c.args, call, origin: c.origin };
+  const head = { args: c.args, call: c.call, origin: c.origin };
 
   // A call that hung in C code got the process killed: start a fresh one.
-  if (!live.python?.alive) {
+  let session = live.python;
+  if (!session?.alive) {
     const restarted = await ctx.startPy();
+    if (restarted.kind === 'ready') live.python = restarted.session;
     ctx.signal?.throwIfAborted();
     if (restarted.kind !== 'ready') {
       return { ...head, verdict: 'skip', python: null, portalis: null, reason: `CPython could not be restarted: ${restarted.message}` };
     }
-    live.python = restarted.session;
+    session = restarted.session;
   }
-  const python = await live.python.call(fn.name, c.args);
+  const python = await session.call(fn.name, c.args, fn.returns);
   ctx.signal?.throwIfAborted();
   // CPython stopped at its default recursion limit: what does it compute when
   // it may recurse deeper? Asked before running the WASM, so that a runaway
   // recursion (a naive fib(1000)) costs one timeout, not two.
   let pythonDeep: Outcome | undefined;
-  if (needsDeepPython(python) && live.python.alive) {
-    pythonDeep = await live.python.call(fn.name, c.args, true);
+  if (needsDeepPython(python) && session.alive) {
+    pythonDeep = await session.call(fn.name, c.args, fn.returns, true);
     ctx.signal?.throwIfAborted();
   }
 
@@ -219,8 +222,8 @@ async function runCase(fn: ExportSpec, c: InputCase, ctx: CaseContext): Promise<
     const raw = await live.worker.call(fn.name, c.args, ctx.timeoutMs * WASM_TIMEOUT_FACTOR);
     ctx.signal?.throwIfAborted();
     portalis = toOutcome(fn.returns, raw);
-    if (needsWidthProbe(python, pythonDeep, portalis) && live.python.alive) {
-      const probe = await live.python.probe(fn.name, c.args, pythonDeep !== undefined);
+    if (needsWidthProbe(python, pythonDeep, portalis) && session.alive) {
+      const probe = await session.probe(fn.name, c.args, fn.returns, pythonDeep !== undefined);
       ctx.signal?.throwIfAborted();
       wide = probe ? probe.wide : null;
     }
@@ -247,10 +250,12 @@ function planCases(spec: ModuleSpec, options: ConformanceOptions): Plan[] {
       const cases: Plan['cases'][number][] = [];
       for (const raw of options.cases?.[fn.name] ?? []) {
         const coerced = coerceCase(fn.params, raw);
-        if ('error' in coerced) cases.push({ invalid: coerced.error, raw: `(${raw.map(String).join(', ')})` });
-        else cases.push({ args: coerced.args, origin: 'explicit' });
+        if ('error' in coerced) cases.push({ invalid: coerced.error, call: `${fn.name}(${raw.map(String).join(', ')})` });
+        else cases.push({ args: coerced.args, origin: 'explicit', call: pyCall(fn.name, coerced.args) });
       }
-      if (options.generate !== false) cases.push(...generateCases(fn.name, fn.params, { maxCases, seed }));
+      if (options.generate !== false) {
+        for (const g of generateCases(fn.name, fn.params, { maxCases, seed })) cases.push({ ...g, call: pyCall(fn.name, g.args) });
+      }
       return { fn, cases };
     })
     // With `generate: false`, functions without explicit cases are left out.

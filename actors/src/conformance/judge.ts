@@ -98,7 +98,11 @@ function compare(reference: Outcome, portalis: Outcome | null, wide: boolean | n
   if (portalis.kind === 'crash') {
     return { verdict: 'mismatch', code, reason: `Portalis failed: ${portalis.message}; CPython gave ${describeOutcome(reference)}` };
   }
-  if (reference.kind === 'value' && portalis.kind === 'value' && sameValue(reference.value, portalis.value)) return { verdict: 'pass' };
+  if (reference.kind === 'value' && portalis.kind === 'value' && sameValue(reference.value, portalis.value)) {
+    return reference.convertedFrom
+      ? { verdict: 'pass', reason: `CPython returned ${reference.convertedFrom === 'int' ? 'an int; compared as a float' : 'a bool; compared as an int'}, as the annotation says` }
+      : { verdict: 'pass' };
+  }
   if (reference.kind === 'exception' && portalis.kind === 'exception' &&
       reference.type === portalis.type && reference.message === portalis.message) {
     return { verdict: 'pass' };

@@ -9,11 +9,13 @@
  *   argv: module_path module_name timeout_ms deep_recursion_limit
  *   first line out: {"ready": true, "version", "executable", "functions"}
  *                or {"importError": {"type", "message"}}
- *   request:  {"id", "op": "call" | "probe", "fn", "args": [arg], "deep": bool}
+ *   request:  {"id", "op": "call" | "probe", "fn", "args": [arg], "deep": bool, "returns": "int" | "float" | ...}
  *   arg:      {"t": "int", "v": "<decimal>"} | {"t": "float", "b": "<16 hex digits>"} | {"t": "bool", "v": bool}
  *   response: {"id", "outcome": outcome, "wide"?: bool}
  *   outcome:  {"k": "value", "v": value, "ms"} | {"k": "exc", "type", "message", "ms"} | {"k": "timeout", "ms"}
  *   value:    arg | {"t": "none"} | {"t": "hugeint", "n": bits, "neg": bool} | {"t": "other", "r": repr}
+ *             an int returned where `returns` is float (a bool where it is int)
+ *             is converted, as JS receives it, and marked {"from": "int"}
  *
  * Each call runs under a SIGALRM timer (`signal.setitimer`), so a runaway
  * loop or recursion raises inside the interpreter and the harness reports a
@@ -88,7 +90,21 @@ def decode(a):
     raise ValueError('bad argument ' + repr(a))
 
 
-def encode(v):
+def encode(v, returns=None):
+    # PEP 484's numeric tower: an int where the annotation says float (and a
+    # bool where it says int) is accepted, and reaches JS as the wider type.
+    if returns == 'float' and type(v) in (int, bool):
+        try:
+            f = float(v)
+        except OverflowError:
+            return encode(v)
+        e = encode(f)
+        e['from'] = type(v).__name__
+        return e
+    if returns == 'int' and type(v) is bool:
+        e = encode(int(v))
+        e['from'] = 'bool'
+        return e
     if v is None:
         return {'t': 'none'}
     if type(v) is bool:
@@ -123,7 +139,7 @@ def describe_exc(e):
     return type(e).__name__, message
 
 
-def run_timed(thunk):
+def run_timed(thunk, returns=None):
     """Runs thunk() under the per-call timer; returns an outcome dict."""
     t0 = time.perf_counter()
     try:
@@ -135,7 +151,7 @@ def run_timed(thunk):
             _armed[0] = False
             signal.setitimer(signal.ITIMER_REAL, 0)
         ms = (time.perf_counter() - t0) * 1000
-        return {'k': 'value', 'v': encode(v), 'ms': ms}
+        return {'k': 'value', 'v': encode(v, returns), 'ms': ms}
     except _PortalisTimeout:
         return {'k': 'timeout', 'ms': (time.perf_counter() - t0) * 1000}
     except BaseException as e:
@@ -233,16 +249,17 @@ def main():
         try:
             args = [decode(a) for a in req['args']]
             deep = bool(req.get('deep'))
+            returns = req.get('returns')
             if req['op'] == 'call':
                 fn = getattr(module, req['fn'])
-                thunk = lambda: run_timed(lambda: fn(*args))
+                thunk = lambda: run_timed(lambda: fn(*args), returns)
                 reply['outcome'] = with_recursion_limit(DEEP_LIMIT, thunk) if deep else thunk()
             elif req['op'] == 'probe':
                 if not probe_box:
                     probe_box.append(load(name + '__portalis_probe', MODULE_PATH, _WidthProbe()))
                 fn = getattr(probe_box[0], req['fn'])
                 _wide_seen[0] = False
-                thunk = lambda: run_timed(lambda: fn(*args))
+                thunk = lambda: run_timed(lambda: fn(*args), returns)
                 reply['outcome'] = with_recursion_limit(DEEP_LIMIT, thunk) if deep else thunk()
                 reply['wide'] = _wide_seen[0]
             else:

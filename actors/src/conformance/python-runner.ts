@@ -13,6 +13,7 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { PYTHON_HARNESS } from './python-harness.js';
+import type { PyReturn } from '../spec/types.js';
 import type { Outcome, PyValue } from './types.js';
 
 /** How much longer than its own limit a call may take before the process is killed. */
@@ -124,16 +125,16 @@ export class PythonSession {
   }
 
   /** Calls `fn(*args)` at the default recursion limit, or with `deep` at DEEP_RECURSION_LIMIT. */
-  async call(fn: string, args: readonly PyValue[], deep = false): Promise<Outcome> {
-    const msg = await this.request({ op: 'call', fn, args: args.map(encodeArg), deep });
+  async call(fn: string, args: readonly PyValue[], returns: PyReturn, deep = false): Promise<Outcome> {
+    const msg = await this.request({ op: 'call', fn, args: args.map(encodeArg), deep, returns });
     if (!msg) return this.lostOutcome();
     if (typeof msg.harnessError === 'string') return { kind: 'crash', message: `harness error: ${msg.harnessError}` };
     return decodeOutcome(msg.outcome);
   }
 
   /** Runs the call on the width-probing copy of the module: did any int leave the 64-bit range? */
-  async probe(fn: string, args: readonly PyValue[], deep: boolean): Promise<{ outcome: Outcome; wide: boolean } | null> {
-    const msg = await this.request({ op: 'probe', fn, args: args.map(encodeArg), deep });
+  async probe(fn: string, args: readonly PyValue[], returns: PyReturn, deep: boolean): Promise<{ outcome: Outcome; wide: boolean } | null> {
+    const msg = await this.request({ op: 'probe', fn, args: args.map(encodeArg), deep, returns });
     if (!msg || typeof msg.wide !== 'boolean') return null;
     return { outcome: decodeOutcome(msg.outcome), wide: msg.wide };
   }
@@ -203,8 +204,11 @@ function decodeOutcome(raw: unknown): Outcome {
   const o = raw as Record<string, unknown>;
   const ms = typeof o.ms === 'number' ? o.ms : 0;
   switch (o.k) {
-    case 'value':
-      return { kind: 'value', value: decodeValue(o.v as Record<string, unknown>), ms };
+    case 'value': {
+      const v = o.v as Record<string, unknown>;
+      const from = v.from === 'int' || v.from === 'bool' ? { convertedFrom: v.from as 'int' | 'bool' } : {};
+      return { kind: 'value', value: decodeValue(v), ms, ...from };
+    }
     case 'exc':
       return { kind: 'exception', type: String(o.type), message: String(o.message), ms };
     case 'timeout':

@@ -26,7 +26,17 @@ export type PyValue =
 
 /** What one side did with one call. */
 export type Outcome =
-  | { readonly kind: 'value'; readonly value: PyValue; readonly ms: number }
+  | {
+      readonly kind: 'value';
+      readonly value: PyValue;
+      readonly ms: number;
+      /**
+       * CPython returned an int where the annotation says float (or a bool
+       * where it says int), which PEP 484 allows; `value` is converted to the
+       * annotated type, as JS receives it.
+       */
+      readonly convertedFrom?: 'int' | 'bool';
+    }
   | { readonly kind: 'exception'; readonly type: string; readonly message: string; readonly ms: number }
   /** The call ran past the per-call time limit and was stopped. */
   | { readonly kind: 'timeout'; readonly ms: number }

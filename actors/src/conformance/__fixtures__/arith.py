@@ -64,3 +64,9 @@ def fib(n: int) -> int:
 def guard(n: int) -> None:
     if n < 0:
         n = n // 0
+
+
+def clamp(x: float) -> float:
+    if x < 0.0:
+        return 0
+    return x

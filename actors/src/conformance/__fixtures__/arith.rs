@@ -1,8 +1,8 @@
 //! Hand-written translation of arith.py following docs/abi.md (ABI 1), for
 //! the conformance tests. Built with `--cfg wrong` it has deliberate bugs:
 //! `%` truncates instead of flooring, `//` by zero raises the wrong message,
-//! `countdown` loops forever on odd inputs and `is_even` is inverted for
-//! negative numbers.
+//! `countdown` loops forever on odd inputs, `is_even` is inverted for
+//! negative numbers, and `clamp` is written in the form LLVM miscompiles.
 
 use std::cell::RefCell;
 
@@ -226,6 +226,20 @@ fn guard(n: i64) -> PyResult<()> {
     }
     Ok(())
 }
+// `return 0` in a float function: the int converted, as PEP 484 allows.
+//
+// Written with partial_cmp on purpose: rustc 1.63's LLVM (Debian) compiles
+// `if x < 0.0 { 0.0 } else { x }` for wasm32 to `f64.max(x, 0.0)`, which
+// gives 0.0 instead of -0.0 for x = -0.0, although the LLVM IR is a correct
+// `select`. The `wrong` build keeps that form; conformance must catch it.
+#[cfg(not(wrong))]
+fn clamp(x: f64) -> PyResult<f64> {
+    Ok(if x.partial_cmp(&0.0) == Some(std::cmp::Ordering::Less) { 0.0 } else { x })
+}
+#[cfg(wrong)]
+fn clamp(x: f64) -> PyResult<f64> {
+    Ok(if x < 0.0 { 0.0 } else { x })
+}
 fn pick(flag: bool, x: f64) -> PyResult<f64> {
     Ok(if flag { x } else { -x })
 }
@@ -311,4 +325,8 @@ pub extern "C" fn export_guard(n: f64) {
 #[export_name = "guard__wide"]
 pub extern "C" fn export_guard_wide(n: i64) {
     export_none(guard(n))
+}
+#[export_name = "clamp"]
+pub extern "C" fn export_clamp(x: f64) -> f64 {
+    export_float(clamp(x))
 }

@@ -75,4 +75,5 @@ export const ARITH_SIGNATURES: readonly Signature[] = [
   ['pick', [['flag', 'bool'], ['x', 'float']], 'float'],
   ['fib', [['n', 'int']], 'int'],
   ['guard', [['n', 'int']], 'None'],
+  ['clamp', [['x', 'float']], 'float'],
 ];
