@@ -51,7 +51,7 @@ export function analyzeSync(ingest: AnalysisInput): AnalysisResult {
   const ctx: ModuleContext = { source, symbols, sigs, constantTypes };
 
   const states = [...sigs.values()].map((sig) => initFunction(sig, ctx));
-  inferTypes(states, ctx);
+  inferTypes(states, ctx, report);
   const functions: FunctionIR[] = [];
   for (const state of states) {
     const fn = lowerFunction(state, ctx, report);

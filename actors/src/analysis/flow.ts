@@ -204,13 +204,8 @@ export function analyzeFlow(body: ast.Stmt[], params: readonly string[], locals:
           for (const n of targets) assign(n.id, start);
           return block(st.body, start, ex);
         });
-        if (exits.breaks.length === 0) return block(st.orelse, copy(head), loop);
-        // With a `break`, the else clause is guarded by a flag in Rust, which
-        // rustc's analysis cannot see through: after the loop only what was
-        // assigned before it (or on every break *and* before it) counts.
         const afterElse = block(st.orelse, copy(head), loop);
-        const after = join([head, ...exits.breaks])!;
-        return { must: after.must, may: new Set([...after.may, ...(afterElse?.may ?? [])]) };
+        return join([afterElse, ...exits.breaks]);
       }
       default:
         // Imports, nested defs, unsupported statements: refused elsewhere.

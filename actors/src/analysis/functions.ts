@@ -10,9 +10,9 @@
  */
 import type * as ast from '../ingest/ast.js';
 import type { SourceRange } from '../diagnostics/diagnostic.js';
-import { lowerValue, type Scope, type Signature } from './lower-expr.js';
+import { binary, lowerValue, type Scope, type Signature } from './lower-expr.js';
 import type { ModuleSymbols } from './module.js';
-import { type Report, silent } from './report.js';
+import { type Report, silent, where } from './report.js';
 import { annotationType, collectLocals, type FunctionSig, returnsAValue, sourceText } from './signatures.js';
 import type { ValueType } from './types.js';
 
@@ -31,6 +31,12 @@ export interface FunctionState {
   readonly paramNames: Set<string>;
   /** Locals other than parameters, in order of first appearance. */
   readonly locals: Map<string, LocalInfo>;
+  /**
+   * Locals assigned values of different types (reported once, at the
+   * conflicting assignment); their reads are not typed, so the conflict does
+   * not cascade into more errors.
+   */
+  readonly conflicted: Set<string>;
 }
 
 export interface ModuleContext {
@@ -49,7 +55,8 @@ export function functionScope(ctx: ModuleContext, fn: FunctionState, report: Rep
     local(name) {
       if (fn.paramNames.has(name)) return { type: fn.sig.params.find((p) => p.name === name)!.type };
       const info = fn.locals.get(name);
-      return info ? { type: info.type } : undefined;
+      if (!info) return undefined;
+      return { type: fn.conflicted.has(name) ? undefined : info.type };
     },
     constant(name) {
       return ctx.constantTypes.has(name) ? { type: ctx.constantTypes.get(name) } : undefined;
@@ -88,7 +95,7 @@ export function initFunction(sig: FunctionSig, ctx: ModuleContext): FunctionStat
   };
   walk(sig.node.body);
   if (sig.returns === undefined && !returnsAValue(sig.node.body)) sig.returns = 'None';
-  return { sig, paramNames, locals };
+  return { sig, paramNames, locals, conflicted: new Set() };
 }
 
 /** Types of `a, b = <value>`'s elements, when the value is a tuple display or divmod(). */
@@ -175,12 +182,101 @@ function inferRound(fn: FunctionState, ctx: ModuleContext): boolean {
   return changed;
 }
 
-/** Infers until nothing changes (each round learns at least one type, so this ends). */
-export function inferTypes(fns: FunctionState[], ctx: ModuleContext): void {
+/**
+ * Infers until nothing changes (each round learns at least one type, so this
+ * ends). A private function whose every result depends on itself
+ * (`return 1 if n < 2 else n * _f(n - 1)`) is then typed by trying int,
+ * float and bool in turn and keeping the first its returns agree with.
+ * Finally reports locals assigned values of two types (PTL3006).
+ */
+export function inferTypes(fns: FunctionState[], ctx: ModuleContext, report: Report): void {
+  const tried = new Set<FunctionState>();
   for (;;) {
-    let changed = false;
-    for (const fn of fns) changed = inferRound(fn, ctx) || changed;
-    if (!changed) return;
+    for (;;) {
+      let changed = false;
+      for (const fn of fns) changed = inferRound(fn, ctx) || changed;
+      if (!changed) break;
+    }
+    const pending = fns.find((fn) => fn.sig.returns === undefined && !tried.has(fn) && fn.sig.params.every((p) => p.type !== undefined));
+    if (!pending) break;
+    tried.add(pending);
+    for (const guess of ['int', 'float', 'bool'] as const) {
+      pending.sig.returns = guess;
+      if (returnTypes(pending, ctx).every((t) => t === guess)) break;
+      pending.sig.returns = undefined;
+    }
   }
+  for (const fn of fns) findConflicts(fn, ctx, report);
 }
 
+/** The types of a function's `return <value>` statements (undefined where not typable). */
+function returnTypes(fn: FunctionState, ctx: ModuleContext): (ValueType | undefined)[] {
+  const scope = functionScope(ctx, fn, silent);
+  const out: (ValueType | undefined)[] = [];
+  const walk = (stmts: ast.Stmt[]): void => {
+    for (const st of stmts) {
+      if (st.type === 'Return' && st.value && !(st.value.type === 'Constant' && st.value.kind === 'None')) out.push(lowerValue(st.value, scope)?.type);
+      if (st.type === 'If' || st.type === 'While' || st.type === 'For') {
+        walk(st.body);
+        walk(st.orelse);
+      }
+    }
+  };
+  walk(fn.sig.node.body);
+  return out;
+}
+
+/** Reports inferred locals that some assignment gives another type; their reads stay untyped from then on. */
+function findConflicts(fn: FunctionState, ctx: ModuleContext, report: Report): void {
+  const scope = functionScope(ctx, fn, silent);
+  const check = (name: string, type: ValueType | undefined, range: SourceRange): void => {
+    const info = fn.locals.get(name);
+    if (!info || info.declared || info.type === undefined || type === undefined || type === info.type) return;
+    fn.conflicted.add(name);
+    const origin = info.origin ? ` at ${where(info.origin)}` : '';
+    const literal = info.originLiteral;
+    const hint =
+      info.type === 'int' && type === 'float' && literal !== undefined && /^[0-9_]+$/.test(literal)
+        ? `Write \`${literal.replace(/_/g, '')}.0\` instead of \`${literal}\`${origin} so \`${name}\` is a float from the start.`
+        : `Give \`${name}\` one type: convert with int(...), float(...) or bool(...), or use a separate variable.`;
+    report('PTL3006', range, `\`${name}\` is assigned ${article(info.type)} ${info.type}${origin} and ${article(type)} ${type} here`, hint);
+  };
+  const walk = (stmts: ast.Stmt[]): void => {
+    for (const st of stmts) {
+      switch (st.type) {
+        case 'Assign': {
+          const [first] = st.targets;
+          if (st.targets.length === 1 && first && (first.type === 'Tuple' || first.type === 'List')) {
+            const types = unpackedTypes(st.value, scope);
+            if (types && types.length === first.elts.length) first.elts.forEach((e, i) => e.type === 'Name' && check(e.id, types[i], e.range));
+          } else {
+            const type = lowerValue(st.value, scope)?.type;
+            for (const t of st.targets) if (t.type === 'Name') check(t.id, type, t.range);
+          }
+          break;
+        }
+        case 'AugAssign':
+          if (st.target.type === 'Name' && st.op !== 'MatMult') {
+            const current = lowerValue(st.target, scope);
+            const value = lowerValue(st.value, scope);
+            if (current && value) check(st.target.id, binary(st.op, current, value, st.range, silent)?.type, st.target.range);
+          }
+          break;
+        case 'If':
+        case 'While':
+        case 'For':
+          walk(st.body);
+          walk(st.orelse);
+          break;
+        default:
+          break;
+      }
+    }
+  };
+  walk(fn.sig.node.body);
+}
+
+
+function article(t: string): string {
+  return t === 'int' ? 'an' : 'a';
+}

@@ -436,7 +436,13 @@ function lowerCompare(e: ast.Compare, scope: Scope): TExpr | null {
     }
   });
   if (!ok || operands.some((o) => o === null)) return null;
-  const typed = operands as TExpr[];
+  // An int literal compared only with floats compares as that float (exactly
+  // equal values), which reads better than the exact mixed comparison.
+  const typed = (operands as TExpr[]).map((o, i, all) => {
+    if (!(o.kind === 'literal' && o.type === 'int' && isExactFloat(o.value))) return o;
+    const neighbours = [all[i - 1], all[i + 1]].filter((n): n is TExpr => n !== undefined);
+    return neighbours.every((n) => n.type === 'float') ? toFloat(o) : o;
+  });
   const modes = ops.map((_, i) => compareMode(typed[i]!.type, typed[i + 1]!.type));
   return { kind: 'compare', type: 'bool', operands: typed, ops, modes };
 }

@@ -28,7 +28,8 @@ export function lowerFunction(fn: FunctionState, ctx: ModuleContext, report: Rep
   const flow = analyzeFlow(node.body, params, new Set([...fn.locals.keys(), ...params]));
   const loopScoped = loopScopedTargets(node.body, params);
 
-  if (sig.returns === undefined) {
+  const signatureFailed = sig.params.some((p) => p.type === undefined) || (sig.exported && sig.annotatedReturn === undefined);
+  if (sig.returns === undefined && !signatureFailed) {
     counting(
       'PTL3001',
       node.nameRange,
@@ -56,7 +57,7 @@ export function lowerFunction(fn: FunctionState, ctx: ModuleContext, report: Rep
       );
     }
   }
-  if (flow.endReachable && sig.returns !== undefined && sig.returns !== 'None') {
+  if (flow.endReachable && sig.returns !== undefined && sig.returns !== 'None' && errorsBefore.count === 0) {
     counting(
       'PTL3007',
       node.nameRange,
@@ -82,6 +83,7 @@ export function lowerFunction(fn: FunctionState, ctx: ModuleContext, report: Rep
     doc: node.docstring,
     line: node.range.start.line,
     range: node.range,
+    nameRange: node.nameRange,
     locals,
     body,
   };
@@ -202,12 +204,8 @@ class BodyLowerer {
     if (!info || info.type === undefined) return null;
     if (info.declared) return coerce(value, info.type, `\`${name}\``, range, this.report);
     if (value.type === info.type) return value;
-    const origin = info.origin ? ` at ${where(info.origin)}` : '';
-    const hint =
-      info.type === 'int' && value.type === 'float' && info.originLiteral !== undefined && /^[0-9_]+$/.test(info.originLiteral)
-        ? `Write \`${info.originLiteral.replace(/_/g, '')}.0\` instead of \`${info.originLiteral}\`${origin} so \`${name}\` is a float from the start.`
-        : `Give \`${name}\` one type: convert with int(...), float(...) or bool(...), or use a separate variable.`;
-    this.report('PTL3006', range, `\`${name}\` is assigned ${article(info.type)} ${info.type}${origin} and ${article(value.type)} ${value.type} here`, hint);
+    // Reported with both places by functions.ts (findConflicts).
+    if (!fn.conflicted.has(name)) this.report('PTL3006', range, `\`${name}\` is assigned ${article(info.type)} ${info.type} and ${article(value.type)} ${value.type} here`);
     return null;
   }
 

@@ -82,6 +82,8 @@ export interface FunctionIR {
   /** 1-based line of the `def`. */
   readonly line: number;
   readonly range: SourceRange;
+  /** The function's name in the `def`, for messages. */
+  readonly nameRange: SourceRange;
   /** Local variables other than parameters, in order of first appearance. */
   readonly locals: LocalIR[];
   readonly body: TStmt[];

@@ -58,12 +58,33 @@ export function exportSpec(fn: FunctionIR): ExportSpec {
   };
 }
 
+/**
+ * C symbols a Rust wasm32 module links (compiler-builtins' libm port and the
+ * mem* functions). An export is a `#[no_mangle]` symbol of the same name, and
+ * a user function named like one of these would silently replace it for the
+ * whole module (e.g. a Python `def exp(x: float)` would become what
+ * `math.exp` calls), or fail to link.
+ */
+const LINKED_C_SYMBOLS: ReadonlySet<string> = new Set(
+  `acos acosf acosh acoshf asin asinf asinh asinhf atan atan2 atan2f atanf atanh atanhf cbrt cbrtf ceil ceilf
+  copysign copysignf cos cosf cosh coshf erf erfc erfcf erff exp exp10 exp10f exp2 exp2f expf expm1 expm1f fabs
+  fabsf fdim fdimf floor floorf fma fmaf fmax fmaxf fmaximum fmaximumf fmin fminf fminimum fminimumf fmod fmodf
+  frexp frexpf hypot hypotf ilogb ilogbf j0 j0f j1 j1f jn jnf ldexp ldexpf lgamma lgamma_r lgammaf lgammaf_r log
+  log10 log10f log1p log1pf log2 log2f logf modf modff nextafter nextafterf pow powf remainder remainderf remquo
+  remquof rint rintf round roundf roundeven roundevenf scalbn scalbnf sin sincos sincosf sinf sinh sinhf sqrt sqrtf
+  tan tanf tanh tanhf tgamma tgammaf trunc truncf y0 y0f y1 y1f yn ynf
+  memcpy memmove memset memcmp bcmp strlen main abort malloc free calloc realloc`.split(/\s+/),
+);
+
 /** Why an exported name cannot be a WASM export name, or null when it can. */
 export function exportNameProblem(name: string): string | null {
   if (name.endsWith(WIDE_SUFFIX)) return `names ending in \`${WIDE_SUFFIX}\` are reserved for the wide (bigint) exports`;
   if (name.startsWith('__portalis')) return 'names starting with `__portalis` are reserved for the support exports';
   if (SUPPORT_EXPORTS.some((s) => s.name === name)) return `\`${name}\` is a support export of every Portalis module`;
   if (name === 'memory') return '`memory` is the linear memory export of every Portalis module';
+  if (LINKED_C_SYMBOLS.has(name)) {
+    return `\`${name}\` is also a C library function linked into every module (the math and memory routines Rust uses), which an export of that name would replace`;
+  }
   return null;
 }
 
@@ -80,7 +101,7 @@ export function specifySync(analysis: AnalysisResult): SpecResult {
     const problem = exportNameProblem(fn.name);
     if (problem) {
       diagnostics.push(
-        diagnostic({ code: 'PTL3010', message: `cannot export \`${fn.name}\`: ${problem}`, file: analysis.file, range: fn.range, stage: 'spec' }),
+        diagnostic({ code: 'PTL3010', message: `cannot export \`${fn.name}\`: ${problem}`, file: analysis.file, range: fn.nameRange, stage: 'spec' }),
       );
       continue;
     }

@@ -13,8 +13,9 @@
  *   when `i` is read after the loop, the loop binds `i_` and assigns `i`.
  * - `while True:` → `loop`; `while c: ... else: ...` with a `break` →
  *   `loop { if !c { <else>; break; } ... }`, so the else clause runs exactly
- *   when the test fails; a `for ... else` with a `break` uses a `no_break`
- *   flag. Without a `break`, the else clause simply follows the loop.
+ *   when the test fails; a `for ... else` with a `break` likewise uses a
+ *   `match` on the range iterator inside a `loop`. Without a `break`, the
+ *   else clause simply follows the loop.
  */
 import type { FunctionIR, TExpr, TStmt, ValueType, VoidCallExpr } from '../analysis/types.js';
 import { ExprPrinter, type ExprNames, P, paren, RUST_TYPE, type RustExpr } from './rust-expr.js';
@@ -31,8 +32,6 @@ interface PyLoop {
   readonly line: number;
   /** Set when a `break`/`continue` must name this loop (it is not the innermost Rust loop). */
   labelled: boolean;
-  /** The for-else flag, when the loop has one. */
-  readonly flag: string | null;
 }
 
 /** Statements that never complete normally, as rustc sees the generated code. */
@@ -409,7 +408,6 @@ class FunctionPrinter {
 
   private jump(kind: 'break' | 'continue'): void {
     const target = this.pyLoops[this.pyLoops.length - 1]!;
-    if (kind === 'break' && target.flag) this.emit(`${target.flag} = false;`);
     const innermost = this.rustLoops[this.rustLoops.length - 1];
     if (innermost === target) {
       this.emit(`${kind};`);
@@ -454,7 +452,7 @@ class FunctionPrinter {
   }
 
   private whileLoop(st: Extract<TStmt, { kind: 'while' }>): void {
-    const frame: PyLoop = { line: st.line, labelled: false, flag: null };
+    const frame: PyLoop = { line: st.line, labelled: false };
     if (st.test === null) {
       this.loop((label) => `${label}loop {`, frame, () => this.block(st.body));
       return;
@@ -497,32 +495,56 @@ class FunctionPrinter {
     } else {
       iter = `py_range(${start.code}, ${stop.code}, ${this.e(step).code})?`;
     }
-    const withFlag = st.orelse.length > 0 && st.hasBreak;
-    const flag = withFlag ? this.fresh('no_break') : null;
-    if (flag) this.emit(`let mut ${flag} = true;`);
-    const frame: PyLoop = { line: st.line, labelled: false, flag };
+    const frame: PyLoop = { line: st.line, labelled: false };
+    const target = this.ident(st.target);
+    const used = st.targetRead || st.targetAssigned;
+    if (st.orelse.length > 0 && st.hasBreak) {
+      // The else clause runs when the range is exhausted, not after a `break`:
+      // step the iterator by hand so rustc sees exactly which paths assign what.
+      const it = this.fresh(`${bareIdent(target)}_range`);
+      this.emit(`let mut ${it} = ${iter};`);
+      this.loop((label) => `${label}loop {`, frame, () => {
+        this.depth++;
+        const value = this.fresh('value');
+        const bind = st.targetIsLoopLocal ? (used ? `let ${st.targetAssigned ? 'mut ' : ''}${target} = ` : 'let _ = ') : `${target} = `;
+        this.emit(`${bind}match ${it}.next() {`);
+        this.depth++;
+        this.emit(`Some(${value}) => ${value},`);
+        this.emit('None => {');
+        this.rustLoops.push(null); // `break`/`continue` in the else clause belong to the enclosing loop
+        this.pyLoops.pop();
+        this.block(st.orelse);
+        this.pyLoops.push(frame);
+        this.rustLoops.pop();
+        if (!terminates(st.orelse)) {
+          this.depth++;
+          this.emit('break;');
+          this.depth--;
+        }
+        this.emit('}');
+        this.depth--;
+        this.emit('};');
+        this.depth--;
+        this.block(st.body);
+      });
+      return;
+    }
     let pattern: string;
-    let assignTarget: string | null = null;
+    let assignFrom: string | null = null;
     if (st.targetIsLoopLocal) {
-      pattern = st.targetRead || st.targetAssigned ? `${st.targetAssigned ? 'mut ' : ''}${this.ident(st.target)}` : '_';
+      pattern = used ? `${st.targetAssigned ? 'mut ' : ''}${target}` : '_';
     } else {
-      pattern = this.fresh(`${bareIdent(this.ident(st.target))}_`);
-      assignTarget = pattern;
+      pattern = this.fresh(`${bareIdent(target)}_`);
+      assignFrom = pattern;
     }
     this.loop((label) => `${label}for ${pattern} in ${iter} {`, frame, () => {
-      if (assignTarget) {
+      if (assignFrom) {
         this.depth++;
-        this.emit(`${this.ident(st.target)} = ${assignTarget};`);
+        this.emit(`${target} = ${assignFrom};`);
         this.depth--;
       }
       this.block(st.body);
     });
-    if (flag) {
-      this.emit(`if ${flag} {`);
-      this.block(st.orelse);
-      this.emit('}');
-    } else {
-      for (const s of st.orelse) this.statement(s, new Set());
-    }
+    for (const s of st.orelse) this.statement(s, new Set());
   }
 }

@@ -134,8 +134,11 @@ export class ExprPrinter {
         return this.compare(e.operands, e.ops, e.modes);
       case 'boolop':
         return this.boolop(e.op, e.values, e.type);
-      case 'ifexp':
-        return { code: `if ${this.print(e.test).code} { ${this.print(e.body).code} } else { ${this.print(e.orelse).code} }`, prec: P.IF };
+      case 'ifexp': {
+        // `a if c else b if d else e` reads as an else-if chain.
+        const orelse = e.orelse.kind === 'ifexp' ? this.print(e.orelse).code : `{ ${this.print(e.orelse).code} }`;
+        return { code: `if ${this.print(e.test).code} { ${this.print(e.body).code} } else ${orelse}`, prec: P.IF };
+      }
       case 'call':
         return this.call(this.names.func(e.func), e.args, e.evalOrder);
       case 'builtin':
@@ -189,7 +192,10 @@ export class ExprPrinter {
     const native = NATIVE_OPS[op];
     if (!native) throw new Error(`no Rust form for ${operandType} ${op}`);
     const [symbol, prec] = native;
-    return { code: `${paren(l, prec)} ${symbol} ${paren(r, prec + 1)}`, prec };
+    // Mixed bit operations get parentheses (`(a & b) | c`), as Python code usually has them.
+    const min = prec <= P.BITAND ? P.SHIFT : prec;
+    const lhs = l.prec === prec && !l.cast ? l.code : paren(l, min);
+    return { code: `${lhs} ${symbol} ${paren(r, min === prec ? prec + 1 : min)}`, prec };
   }
 
   private compareLink(a: RustExpr, aType: ValueType, op: CompareOp, b: RustExpr, bType: ValueType, mode: CompareMode): RustExpr {
@@ -245,19 +251,19 @@ export class ExprPrinter {
     if (type === 'bool') {
       const prec = op === 'and' ? P.AND : P.OR;
       const symbol = op === 'and' ? '&&' : '||';
-      return { code: values.map((v) => paren(this.print(v), prec + 1)).join(` ${symbol} `), prec };
+      // `(a && b) || c`: parenthesised for the reader, as in the Python source.
+      return { code: values.map((v) => paren(this.print(v), P.AND + 1)).join(` ${symbol} `), prec };
     }
     // Python returns the deciding operand itself: `a and b` is `b if a else a`.
-    const build = (i: number): RustExpr => {
+    const build = (i: number): string => {
       const v = this.print(values[i]!);
-      if (i === values.length - 1) return v;
       const t = this.names.fresh('v');
       const test = `${t} != ${type === 'int' ? '0' : '0.0'}`;
-      const rest = build(i + 1);
-      const [then, otherwise] = op === 'and' ? [rest.code, t] : [t, rest.code];
-      return atom(`{ let ${t} = ${v.code}; if ${test} { ${then} } else { ${otherwise} } }`);
+      const rest = i + 1 === values.length - 1 ? this.print(values[i + 1]!).code : build(i + 1);
+      const [then, otherwise] = op === 'and' ? [rest, t] : [t, rest];
+      return `let ${t} = ${v.code}; if ${test} { ${then} } else { ${otherwise} }`;
     };
-    return build(0);
+    return atom(`{ ${build(0)} }`);
   }
 
   private call(fn: string, args: TExpr[], evalOrder: number[] | null): RustExpr {
