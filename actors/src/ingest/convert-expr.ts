@@ -147,7 +147,11 @@ export function convertExpr(ctx: ConvertContext, node: CstNode): ast.Expr_ {
       return unsupportedExpr(ctx, node, hasToken(node, 'from') ? 'YieldFrom' : 'Yield');
     default: {
       const name = UNSUPPORTED_EXPRESSIONS[node.type];
-      if (name !== undefined) return unsupportedExpr(ctx, node, name);
+      if (name !== undefined) {
+        const body = name.endsWith('Comp') || name === 'GeneratorExp' ? childByField(node, 'body') : undefined;
+        if (body && STARRED.has(body.type)) ctx.errorAt(body, 'iterable unpacking cannot be used in comprehension');
+        return unsupportedExpr(ctx, node, name);
+      }
       if (STARRED.has(node.type)) {
         ctx.errorAt(node, 'invalid syntax');
         return unsupportedExpr(ctx, node, 'Starred');

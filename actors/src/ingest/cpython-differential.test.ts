@@ -127,6 +127,8 @@ describe.skipIf(!hasPython)('ingest agrees with CPython ast.dump on the fixture 
   }
 });
 
-describe.skipIf(hasPython)('CPython differential tests', () => {
-  it.skip('skipped: python3 is not installed (set PORTALIS_PYTHON to run them)', () => {});
-});
+if (!hasPython) {
+  describe('CPython differential tests', () => {
+    it.skip('skipped: python3 is not installed (set PORTALIS_PYTHON to run them)', () => {});
+  });
+}

@@ -58,7 +58,24 @@ export function parseSource(file: string, source: string): IngestResult {
   const nul = source.indexOf('\0');
   if (nul >= 0) return failed({ message: 'source code cannot contain null bytes', start: nul, end: nul + 1 });
 
+  try {
+    return parseChecked(file, source, lines, failed);
+  } catch (err) {
+    // Nesting deep enough to exhaust the JS stack in the recursive converters
+    // (thousands of levels); CPython gives up on such input too, with a
+    // RecursionError, at about 3000 levels.
+    if (err instanceof RangeError && /call stack/i.test(err.message)) {
+      return failed({ message: 'too deeply nested: maximum recursion depth exceeded during compilation', start: 0, end: 0 });
+    }
+    throw err;
+  }
+}
+
+function parseChecked(file: string, source: string, lines: LineIndex, failed: (e: SyntaxErrorInfo) => IngestResult): IngestResult {
   const tokens = checkTokens(source);
+  // A tokenizer error CPython raises itself wins over any parse error (see
+  // pickFirstError), so the parse can be skipped.
+  if (tokens.token?.overrides) return failed(pickFirstError(tokens, null, lines, source)!);
   const tree = parseTree(source, tokens.blanks);
   let parseError: RankedError | null;
   let module: Module | null = null;

@@ -144,6 +144,8 @@ export function checkTokens(source: string): TokenErrors {
           if (alt !== altTop) tokenFail('inconsistent use of tabs and spaces in indentation', lineStart, i, 'TabError');
         } else if (col > top) {
           if (alt <= altTop) tokenFail('inconsistent use of tabs and spaces in indentation', lineStart, i, 'TabError');
+          // ... and 100 levels of indentation (MAXINDENT).
+          if (indents.length >= 100) tokenFail('too many levels of indentation', lineStart, i, 'IndentationError');
           indents.push(col);
           altIndents.push(alt);
           if (previousLineEnd !== ':') {
@@ -241,6 +243,8 @@ export function checkTokens(source: string): TokenErrors {
 
     // ── brackets and operators ──
     if (OPEN[c] !== undefined) {
+      // CPython's tokenizer allows 200 levels (MAXLEVEL).
+      if (parens.length >= 200) tokenFail('too many nested parentheses', i, i + 1);
       parens.push({ char: c, offset: i, line });
       lastToken = c;
       i++;
