@@ -170,6 +170,20 @@ describe.skipIf(!havePython || !haveWasmRustc)(`conformance of arith.py (needs $
     expect(Date.now() - started).toBeLessThan(15_000);
   });
 
+  it('stops running a function under Portalis after three timeouts', async () => {
+    const report = await checkConformance({
+      file: 'arith.py', source, spec, wasm: wrong,
+      options: { timeoutMs: 100, generate: false, cases: { countdown: [[3], [5], [7], [9], [11], [4]] } },
+    });
+    expect(report.functions[0]?.cases.map((c) => c.verdict)).toEqual(['mismatch', 'mismatch', 'mismatch', 'skip', 'skip', 'skip']);
+    expect(findCase(report, 'countdown(9)')).toMatchObject({
+      python: { kind: 'value', value: { value: '-1' } },
+      portalis: null,
+      reason: 'not run under Portalis, which already timed out on 3 inputs of countdown() where CPython finished',
+    });
+    expect(report.ok).toBe(false);
+  });
+
   it('skips calls that time out under CPython without running them under Portalis', async () => {
     const started = Date.now();
     const report = await checkConformance({

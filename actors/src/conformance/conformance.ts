@@ -33,6 +33,11 @@ import { WasmWorker } from './wasm-runner.js';
 export const DEFAULT_TIMEOUT_MS = 1000;
 /** The WASM side gets this many times the CPython limit: it should be much faster, never slower. */
 const WASM_TIMEOUT_FACTOR = 2;
+/**
+ * After this many Portalis timeouts in one function (each a mismatch already),
+ * its remaining cases are skipped rather than each waiting for the limit.
+ */
+const MAX_PORTALIS_TIMEOUTS = 3;
 
 export interface ConformanceInput {
   readonly file: string;
@@ -147,6 +152,7 @@ export async function runConformance(input: RunConformanceInput, opts: { signal?
     for (const plan of plans) {
       const cases: CaseReport[] = [];
       const inPython = first.functions.includes(plan.fn.name);
+      let portalisTimeouts = 0;
       for (const c of plan.cases) {
         signal?.throwIfAborted();
         const skip = !inPython
@@ -158,7 +164,9 @@ export async function runConformance(input: RunConformanceInput, opts: { signal?
           cases.push({ args, call: c.call, origin, verdict: 'skip', python: null, portalis: null, reason: skip ?? '' });
           continue;
         }
-        cases.push(await runCase(plan.fn, c, { live, startPy, moduleUrl, timeoutMs, signal }));
+        const result = await runCase(plan.fn, c, { live, startPy, moduleUrl, timeoutMs, signal, portalisTimeouts });
+        if (result.portalis?.kind === 'timeout') portalisTimeouts++;
+        cases.push(result);
       }
       functions.push({ name: plan.fn.name, line: plan.fn.line, params: plan.fn.params, returns: plan.fn.returns, cases, summary: summarize(cases) });
     }
@@ -187,6 +195,8 @@ interface CaseContext {
   readonly moduleUrl: string;
   readonly timeoutMs: number;
   readonly signal: AbortSignal | undefined;
+  /** How many calls of this function already timed out under Portalis. */
+  readonly portalisTimeouts: number;
 }
 
 async function runCase(fn: ExportSpec, c: PlannedCase, ctx: CaseContext): Promise<CaseReport> {
@@ -217,8 +227,15 @@ async function runCase(fn: ExportSpec, c: PlannedCase, ctx: CaseContext): Promis
 
   let portalis: Outcome | null = null;
   let wide: boolean | null | undefined;
+  if (needsPortalis(python, pythonDeep) && ctx.portalisTimeouts >= MAX_PORTALIS_TIMEOUTS) {
+    const reason = `not run under Portalis, which already timed out on ${MAX_PORTALIS_TIMEOUTS} inputs of ${fn.name}() where CPython finished`;
+    return { ...head, verdict: 'skip', python, ...(pythonDeep ? { pythonDeep } : {}), portalis: null, reason };
+  }
   if (needsPortalis(python, pythonDeep)) {
-    if (!live.worker?.alive) live.worker = await WasmWorker.start(ctx.moduleUrl);
+    if (!live.worker?.alive) {
+      live.worker = await WasmWorker.start(ctx.moduleUrl);
+      ctx.signal?.throwIfAborted();
+    }
     const raw = await live.worker.call(fn.name, c.args, ctx.timeoutMs * WASM_TIMEOUT_FACTOR);
     ctx.signal?.throwIfAborted();
     portalis = toOutcome(fn.returns, raw);
