@@ -248,17 +248,74 @@ function convertStrings(ctx: ConvertContext, node: CstNode, parts: CstNode[]): a
   return constant(ctx, node, { kind: 'str', value: text });
 }
 
+/**
+ * Python's binding strength of each binary operator. tree-sitter-python
+ * ranks `&` below `^` (Python has `a ^ b & c` as `a ^ (b & c)`), so binary
+ * chains are not taken from its tree: the operands and operators of a chain
+ * are collected in source order and regrouped here.
+ */
+const BINARY_PRECEDENCE: Readonly<Record<string, number>> = {
+  '|': 1, '^': 2, '&': 3, '<<': 4, '>>': 4, '+': 5, '-': 5, '*': 6, '@': 6, '/': 6, '//': 6, '%': 6, '**': 8,
+};
+
+interface Operand {
+  readonly node: CstNode;
+  readonly expr: ast.Expr_;
+}
+
+/** The operands and operator tokens of a chain of binary operators, in source order (no recursion: chains can be long). */
+function flattenBinary(node: CstNode): { operands: CstNode[]; operators: string[] } | null {
+  const operands: CstNode[] = [];
+  const operators: string[] = [];
+  // Depth-first, left to right, through binary_operator nodes only; an
+  // operator is emitted between its left and right subtrees.
+  const stack: ({ node: CstNode } | { op: string })[] = [{ node }];
+  while (stack.length > 0) {
+    const item = stack.pop()!;
+    if ('op' in item) {
+      operators.push(item.op);
+      continue;
+    }
+    const n = item.node;
+    if (n.type !== 'binary_operator') {
+      operands.push(n);
+      continue;
+    }
+    const left = childByField(n, 'left');
+    const op = operatorToken(n)?.type;
+    const right = childByField(n, 'right');
+    if (!left || op === undefined || !right || BINARY_OPERATORS[op] === undefined) return null;
+    stack.push({ node: right }, { op }, { node: left });
+  }
+  return { operands, operators };
+}
+
 function convertBinary(ctx: ConvertContext, node: CstNode): ast.Expr_ {
-  const opNode = operatorToken(node);
-  const op = opNode ? BINARY_OPERATORS[opNode.type] : undefined;
-  if (op === undefined) return invalid(ctx, node);
-  return {
-    type: 'BinOp',
-    left: convertField(ctx, node, 'left'),
-    op,
-    right: convertField(ctx, node, 'right'),
-    range: ctx.rangeOf(node),
+  const chain = flattenBinary(node);
+  if (chain === null) return invalid(ctx, node);
+  const operands: Operand[] = chain.operands.map((n) => ({ node: n, expr: convertExpr(ctx, n) }));
+  const ops = chain.operators;
+  // Precedence climbing over operands[0] op[0] operands[1] op[1] ...
+  let i = 0;
+  const parse = (minPrec: number): { start: number; end: number; expr: ast.Expr_ } => {
+    const first = operands[i]!;
+    let left = { start: first.node.start, end: first.node.end, expr: first.expr };
+    while (i < ops.length) {
+      const op = ops[i]!;
+      const prec = BINARY_PRECEDENCE[op]!;
+      if (prec < minPrec) break;
+      i++;
+      // `**` groups to the right, everything else to the left.
+      const right = parse(op === '**' ? prec : prec + 1);
+      left = {
+        start: left.start,
+        end: right.end,
+        expr: { type: 'BinOp', left: left.expr, op: BINARY_OPERATORS[op]!, right: right.expr, range: ctx.range(left.start, right.end) },
+      };
+    }
+    return left;
   };
+  return parse(0).expr;
 }
 
 /** `a and b and c` is one BoolOp; tree-sitter nests it to the left. */
