@@ -229,9 +229,17 @@ describe.skipIf(!havePython || !haveWasmRustc)(`conformance of arith.py (needs $
       expect(report.summary).toEqual({ cases: 0, pass: 0, mismatch: 0, limit: 0, skip: 0 });
       expect(report.diagnostics).toMatchObject([{ code: 'PTL5003', severity: 'warning', stage: 'test' }]);
       const text = formatConformanceReport(report);
-      expect(text).toContain('SKIPPED: python3 not found');
+      expect(text).toContain('SKIPPED: no working python3: /nonexistent/python3');
       expect(text).not.toContain('PASSED');
     });
+  });
+
+  it('is a visible skip when PORTALIS_PYTHON is not a Python', async () => {
+    for (const notPython of ['/bin/true', '/bin/echo']) {
+      const report = await checkConformance({ file: 'arith.py', source, spec, wasm: good, options: { python: notPython } });
+      expect(report).toMatchObject({ status: 'skipped', summary: { pass: 0 }, diagnostics: [{ code: 'PTL5003' }] });
+      expect(report.skipReason).toContain('did not run the conformance harness');
+    }
   });
 
   describe('cancellation', () => {

@@ -133,7 +133,7 @@ export async function runConformance(input: RunConformanceInput, opts: { signal?
       durationMs: performance.now() - started,
     });
     if (first.kind === 'missing') {
-      return skipped(`python3 not found: ${python} (${first.message})`, [
+      return skipped(`no working python3: ${python} (${first.message})`, [
         buildDiagnostics.pythonMissing(input.file, python, first.message),
       ]);
     }

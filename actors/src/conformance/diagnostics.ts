@@ -25,7 +25,7 @@ export const buildDiagnostics = {
     return diagnostic({
       code: 'PTL5003',
       severity: 'warning',
-      message: `python3 not found (tried ${JSON.stringify(python)}: ${why}); conformance against CPython was skipped`,
+      message: `no working python3 (tried ${JSON.stringify(python)}: ${why}); conformance against CPython was skipped`,
       file,
       stage: 'test',
     });

@@ -72,6 +72,9 @@ def _on_alarm(signum, frame):
 
 
 signal.signal(signal.SIGALRM, _on_alarm)
+# Ctrl-C in the terminal reaches this process too; the JS side decides what
+# stops it (an interrupted call must not be recorded as a KeyboardInterrupt).
+signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def send(obj):

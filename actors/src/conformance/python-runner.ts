@@ -21,12 +21,18 @@ const GRACE_MS = 3000;
 /** The recursion limit for the retry of calls that hit CPython's default one. */
 export const DEEP_RECURSION_LIMIT = 100_000;
 const STDERR_KEEP = 4000;
+/** How long python3 may take to start and import the module (on top of the per-call limit). */
+const STARTUP_TIMEOUT_MS = 15_000;
 
 export type PythonStart =
   | { readonly kind: 'ready'; readonly session: PythonSession; readonly version: string; readonly executable: string; readonly functions: readonly string[] }
-  /** The binary could not be started (missing, not executable). */
+  /**
+   * No working interpreter: the binary could not be started (missing, not
+   * executable), or it did not run the harness (exited, printed something
+   * else, or said nothing for STARTUP_TIMEOUT_MS).
+   */
   | { readonly kind: 'missing'; readonly message: string }
-  /** Python started but importing the module failed, or the harness failed. */
+  /** The harness ran, but importing the module raised or ran past the time limit. */
   | { readonly kind: 'failed'; readonly message: string };
 
 export interface StartPythonInput {
@@ -37,10 +43,12 @@ export interface StartPythonInput {
 }
 
 export async function startPython(input: StartPythonInput): Promise<PythonStart> {
+  // -I: isolated (no user site-packages, no PYTHON* variables, no script
+  // directory on sys.path); -B: no .pyc files next to the module.
   const child = spawn(
     input.python,
     ['-I', '-B', '-c', PYTHON_HARNESS, input.modulePath, input.moduleName, String(input.timeoutMs), String(DEEP_RECURSION_LIMIT)],
-    { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, PYTHONIOENCODING: 'utf-8' } },
+    { stdio: ['pipe', 'pipe', 'pipe'] },
   );
   const session = new PythonSession(child, input.timeoutMs);
   return session.started;
@@ -61,8 +69,17 @@ export class PythonSession {
     private readonly child: ChildProcessWithoutNullStreams,
     private readonly timeoutMs: number,
   ) {
-    this.started = new Promise((resolve) => (this.resolveStart = resolve));
     let sawFirstLine = false;
+    this.started = new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        resolve({ kind: 'missing', message: `it did not start the conformance harness within ${STARTUP_TIMEOUT_MS + timeoutMs} ms` });
+        this.kill();
+      }, STARTUP_TIMEOUT_MS + timeoutMs);
+      this.resolveStart = (s) => {
+        clearTimeout(timer);
+        resolve(s);
+      };
+    });
     child.stderr.setEncoding('utf8');
     child.stderr.on('data', (chunk: string) => {
       this.stderr = (this.stderr + chunk).slice(-STDERR_KEEP);
@@ -73,15 +90,14 @@ export class PythonSession {
     child.on('error', (err: NodeJS.ErrnoException) => {
       this.exited = true;
       this.exitReason = err.message;
-      const missing = err.code === 'ENOENT' || err.code === 'EACCES' || err.code === 'ENOTDIR';
-      this.resolveStart(missing ? { kind: 'missing', message: err.message } : { kind: 'failed', message: err.message });
+      this.resolveStart({ kind: 'missing', message: err.message });
       this.failPending();
     });
     child.on('exit', (code, signal) => {
       this.exited = true;
       this.exitReason ||= signal ? `python3 was killed by ${signal}` : `python3 exited with status ${code}`;
       if (!sawFirstLine) {
-        this.resolveStart({ kind: 'failed', message: `${this.exitReason} before the module was imported${this.stderrTail()}` });
+        this.resolveStart({ kind: 'missing', message: `it did not run the conformance harness (${this.exitReason})${this.stderrTail()}` });
       }
       this.failPending();
     });
@@ -91,7 +107,13 @@ export class PythonSession {
       try {
         msg = JSON.parse(line) as Record<string, unknown>;
       } catch {
-        return; // not ours; user output goes to stderr, so this should not happen
+        // User output goes to stderr, so this is not the harness talking.
+        if (!sawFirstLine) {
+          sawFirstLine = true;
+          this.resolveStart({ kind: 'missing', message: `it did not run the conformance harness (it printed ${JSON.stringify(line.slice(0, 80))})` });
+          this.kill();
+        }
+        return;
       }
       if (!sawFirstLine) {
         sawFirstLine = true;
