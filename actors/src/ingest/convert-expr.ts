@@ -121,6 +121,11 @@ export function convertExpr(ctx: ConvertContext, node: CstNode): ast.Expr_ {
     case 'comparison_operator':
       return convertCompare(ctx, node);
     case 'conditional_expression': {
+      // CPython's test is a disjunction: `a if b if c else d else e` and
+      // `a if lambda: 1 else e` need parentheses, which tree-sitter does not ask for.
+      const testNode = namedChildren(node)[1];
+      if (testNode?.type === 'conditional_expression') ctx.error("expected 'else' after 'if' expression", node.start, testNode.end);
+      else if (testNode?.type === 'lambda') ctx.errorAt(testNode, 'invalid syntax');
       const [body, test, orelse] = namedChildren(node).map((c) => convertExpr(ctx, c));
       if (!body || !test || !orelse) return invalid(ctx, node);
       return { type: 'IfExp', test, body, orelse, range: ctx.rangeOf(node) };

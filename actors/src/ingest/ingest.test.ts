@@ -12,6 +12,7 @@ import { describe, expect, it } from 'vitest';
 import type * as ast from './ast.js';
 import { dumpAst } from './dump.js';
 import { ingest, parseSource } from './ingest.js';
+import { parseTree } from './parser.js';
 import { MAX_SOURCE_BYTES } from './read-source.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'portalis-ingest-'));
@@ -252,6 +253,15 @@ describe('AST shapes match CPython', () => {
 });
 
 describe('source ranges', () => {
+  it('relies on node-tree-sitter giving UTF-16 indices for string input (not UTF-8 bytes)', () => {
+    const source = 's = "😀é"; t = 1\n';
+    const root = parseTree(source).rootNode;
+    const t = root.children.filter((c) => c.type === 'expression_statement')[1]!;
+    expect(t.startIndex).toBe(source.indexOf('t = 1'));
+    // Its columns are UTF-16 units too; ingest computes code-point columns itself.
+    expect(t.startPosition).toEqual({ row: 0, column: 11 });
+  });
+
   it('counts columns in code points and offsets in UTF-16 units', () => {
     // 😀 is one code point, two UTF-16 units; é is one of each.
     const source = 's = "😀é"; t = 1\n';
