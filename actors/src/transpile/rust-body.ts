@@ -19,6 +19,7 @@
  */
 import type { FunctionIR, TExpr, TStmt, ValueType, VoidCallExpr } from '../analysis/types.js';
 import { ExprPrinter, type ExprNames, P, paren, RUST_TYPE, type RustExpr } from './rust-expr.js';
+import { hasDeadStore } from './liveness.js';
 import { bareIdent, isSnakeCase, pickIdent } from './names.js';
 
 export interface ModuleNames {
@@ -306,9 +307,23 @@ class FunctionPrinter {
     const unread = [...fn.params.map((p) => p.name), ...fn.locals.filter((l) => !l.loopScoped).map((l) => l.name)].filter(
       (n) => !reads.has(n) && this.mentioned(n),
     );
-    if (unread.length > 0) lints.push('unused_variables');
+    const loopScopedUnread = this.forLoops(fn.body).some((f) => f.targetIsLoopLocal && f.targetAssigned && !f.targetRead);
+    if (unread.length > 0 || loopScopedUnread) lints.push('unused_variables');
+    const lets = new Set<TStmt>();
+    fn.body.forEach((st, i) => {
+      if (this.letAt.has(i)) lets.add(st);
+    });
+    if (hasDeadStore(fn, (st, n) => lets.has(st) && this.letAt.get(fn.body.indexOf(st))!.has(n))) lints.push('unused_assignments');
     const vis = fn.exported ? 'pub ' : '';
     return { lines: [`${'    '}${vis}fn ${name}(${params}) -> PyResult<${ret}> {`, ...body, '    }'], lints };
+  }
+
+  private forLoops(stmts: TStmt[]): Extract<TStmt, { kind: 'for' }>[] {
+    return stmts.flatMap((s) => {
+      if (s.kind === 'for') return [s, ...this.forLoops(s.body), ...this.forLoops(s.orelse)];
+      if (s.kind === 'if' || s.kind === 'while') return [...this.forLoops(s.body), ...this.forLoops(s.orelse)];
+      return [];
+    });
   }
 
   private mentioned(name: string): boolean {

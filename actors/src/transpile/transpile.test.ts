@@ -151,6 +151,44 @@ describe('the snapshots compile with rustc 1.63 for wasm32, warning-free', () =>
     expect(status).toBe(0);
   });
 
+  // `#[allow(...)]` only where the lint fires: compile without the allows
+  // (line numbers kept) and find each allowed lint reported inside its item.
+  it.for(cases)('%s.rs allows only lints that fire', (name, ctx) => {
+    if (wasmSkip) return ctx.skip(wasmSkip);
+    const lines = readFileSync(path.join(FIXTURES, `${name}.rs`), 'utf8').split('\n');
+    if (needsMissingRt(lines.join('\n'))) return ctx.skip(needsMissingRt(lines.join('\n'))!);
+    const allows: { line: number; end: number; lints: string[] }[] = [];
+    lines.forEach((text, i) => {
+      const m = /^\s*#\[allow\((.*)\)\]$/.exec(text);
+      if (!m) return;
+      let end = i;
+      while (end < lines.length && lines[end] !== '') end++;
+      allows.push({ line: i + 1, end: end + 1, lints: m[1]!.split(', ') });
+      lines[i] = text.replace(/#\[allow\(.*\)\]/, '// (allow removed)');
+    });
+    if (allows.length === 0) return;
+    mkdirSync(WORK, { recursive: true });
+    const stripped = path.join(WORK, `${name}_noallow.rs`);
+    writeFileSync(stripped, lines.join('\n'));
+    const r = spawnSync(
+      DEBIAN_RUSTC,
+      ['--error-format=json', '--edition', '2021', '--crate-type', 'cdylib', '--target', 'wasm32-unknown-unknown', '--crate-name', `${name}_noallow`, '--extern', `portalis_rt=${rlib}`, '-o', path.join(WORK, `${name}_noallow.wasm`), stripped],
+      { encoding: 'utf8' },
+    );
+    expect(r.status).toBe(0);
+    const fired = r.stderr
+      .split('\n')
+      .filter((l) => l.startsWith('{'))
+      .map((l) => JSON.parse(l) as { level: string; code: { code: string } | null; spans: { line_start: number; is_primary: boolean }[] })
+      .filter((d) => d.level === 'warning' && d.code)
+      .map((d) => ({ lint: d.code!.code, line: d.spans.find((s) => s.is_primary)?.line_start ?? 0 }));
+    for (const a of allows) {
+      for (const lint of a.lints) {
+        expect(fired.some((f) => f.lint === lint && f.line >= a.line && f.line < a.end), `${name}.rs:${a.line} allows ${lint}`).toBe(true);
+      }
+    }
+  });
+
   type Exports = Record<string, (...args: unknown[]) => unknown> & { memory: WebAssembly.Memory };
   async function load(name: string): Promise<Exports> {
     const { instance } = await WebAssembly.instantiate(readFileSync(path.join(WORK, `${name}.wasm`)), {});

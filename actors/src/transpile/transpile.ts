@@ -218,7 +218,9 @@ function printModule(module: ModuleIR, spec: ModuleSpec, fileName: string): stri
     out.push(`    // ${fileName}:${fn.line}`);
     const printed = printFunction(fn, names, recursive.has(fn.name));
     const lints = [...printed.lints];
-    if (!fn.exported && !live.has(fn.name)) lints.push('dead_code');
+    // rustc's dead_code ignores names starting with `_`, which private Python functions have.
+    const ident = items.get(fn.name)!;
+    if (!fn.exported && !live.has(fn.name) && !bareIdent(ident).startsWith('_')) lints.push('dead_code');
     out.push(...allow(lints, '    '));
     out.push(...printed.lines);
   }
@@ -250,14 +252,15 @@ function printConstant(c: ConstantIR, names: ModuleNames, fileName: string, used
   });
   const value = printer.print(c.value);
   const lines = [`    // ${fileName}:${c.line}`];
+  const dead = !used && !bareIdent(ident).startsWith('_');
   if (!names.computed.has(c.name)) {
-    const lints = [...(isUpperCase(ident) ? [] : ['non_upper_case_globals']), ...(used ? [] : ['dead_code'])];
+    const lints = [...(isUpperCase(ident) ? [] : ['non_upper_case_globals']), ...(dead ? ['dead_code'] : [])];
     lines.push(...allow(lints, '    '));
     lines.push(`    const ${ident}: ${type} = ${value.code};`);
     return lines;
   }
   // Not computable exactly at compile time: a function evaluated where the constant is used.
-  const lints = [...(isSnakeCase(ident) ? [] : ['non_snake_case']), ...(used ? [] : ['dead_code'])];
+  const lints = [...(isSnakeCase(ident) ? [] : ['non_snake_case']), ...(dead ? ['dead_code'] : [])];
   lines.push(...allow(lints, '    '));
   lines.push(`    fn ${ident}() -> PyResult<${type}> {`);
   lines.push(`        ${value.result ?? `Ok(${value.code})`}`);
@@ -298,7 +301,9 @@ function printWrappers(e: ExportSpec, fn: FunctionIR, pyIdent: string): string[]
     const plainIdent = pickIdent(symbol, new Set(), ROOT_NAMES_AND_RESERVED);
     const ident = bareIdent(plainIdent) === symbol && !ROOT_NAMES.has(symbol) ? plainIdent : `export_${symbol}`;
     const attrs = ident === plainIdent && bareIdent(ident) === symbol ? ['#[no_mangle]'] : [`#[export_name = "${symbol}"]`];
-    const snake = [ident, ...params.map((p) => p.ident)].every(isSnakeCase);
+    // rustc exempts `#[no_mangle]` function names (not parameters) from non_snake_case.
+    const checked = [...(attrs[0] === '#[no_mangle]' ? [] : [ident]), ...params.map((p) => p.ident)];
+    const snake = checked.every(isSnakeCase);
     return [
       '',
       ...attrs,
