@@ -108,11 +108,6 @@ describe('Rust details', () => {
 const DEBIAN_RUSTC = '/usr/bin/rustc';
 let wasmSkip: string | null = null;
 let rlib = '';
-const rtHasPyRange = readdirSync(RT_SOURCE_DIR).some((f) => f.endsWith('.rs') && /pub fn py_range\b/.test(readFileSync(path.join(RT_SOURCE_DIR, f), 'utf8')));
-
-function needsMissingRt(rust: string): string | null {
-  return !rtHasPyRange && /\bpy_range\(/.test(rust) ? 'portalis_rt has no `py_range` yet (requested in transpile.ts)' : null;
-}
 
 function compileWasm(name: string): { status: number | null; stderr: string; wasm: string } {
   mkdirSync(WORK, { recursive: true });
@@ -144,8 +139,6 @@ describe('the snapshots compile with rustc 1.63 for wasm32, warning-free', () =>
 
   it.for(cases)('%s.rs', (name, ctx) => {
     if (wasmSkip) return ctx.skip(wasmSkip);
-    const missing = needsMissingRt(readFileSync(path.join(FIXTURES, `${name}.rs`), 'utf8'));
-    if (missing) return ctx.skip(missing);
     const { status, stderr } = compileWasm(name);
     expect(stderr).toBe('');
     expect(status).toBe(0);
@@ -156,7 +149,6 @@ describe('the snapshots compile with rustc 1.63 for wasm32, warning-free', () =>
   it.for(cases)('%s.rs allows only lints that fire', (name, ctx) => {
     if (wasmSkip) return ctx.skip(wasmSkip);
     const lines = readFileSync(path.join(FIXTURES, `${name}.rs`), 'utf8').split('\n');
-    if (needsMissingRt(lines.join('\n'))) return ctx.skip(needsMissingRt(lines.join('\n'))!);
     const allows: { line: number; end: number; lints: string[] }[] = [];
     lines.forEach((text, i) => {
       const m = /^\s*#\[allow\((.*)\)\]$/.exec(text);
@@ -265,8 +257,6 @@ describe('the snapshots pass the current stable rustc (check build)', () => {
 
   it.for(cases)('%s.rs', (name, ctx) => {
     if (stableSkip) return ctx.skip(stableSkip);
-    const missing = needsMissingRt(readFileSync(path.join(FIXTURES, `${name}.rs`), 'utf8'));
-    if (missing) return ctx.skip(missing);
     const r = spawnSync(
       'rustc',
       ['--edition', '2021', '--crate-type', 'cdylib', '--emit', 'metadata', '--crate-name', name, '--extern', `portalis_rt=${rmeta}`, '--out-dir', path.join(WORK, 'stable'), path.join(FIXTURES, `${name}.rs`)],

@@ -17,13 +17,10 @@
  * where a lint fires (names that are not snake_case, unused parameters,
  * functions nothing exported calls).
  *
- * Requests to the portalis_rt owner (actors/rt): generated code calls
- *
- *   pub fn py_range(start: i64, stop: i64, step: i64) -> PyResult<PyRange>
- *     `range(start, stop, step)` for any step: ValueError
- *     "range() arg 3 must not be zero" when step == 0; `PyRange` implements
- *     Iterator<Item = i64> and yields exactly Python's values (no overflow
- *     near i64::MIN/MAX). Used when the step is not a positive literal.
+ * `range()` with a step that is not a positive literal iterates with
+ * `py_range`, emitted into the module when used (PY_RANGE below). Note for
+ * the portalis_rt owner: it could move to rt with this exact signature and
+ * semantics (a local definition would then simply shadow it).
  */
 import { basename } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -212,18 +209,21 @@ function printModule(module: ModuleIR, spec: ModuleSpec, fileName: string): stri
     out.push('');
     out.push(...printConstant(c, names, fileName, live.has(c.name)));
   }
+  const body: string[] = [];
   for (const fn of module.functions) {
-    out.push('');
-    if (fn.doc) out.push(...cleanDoc(fn.doc).map((l) => (l ? `    /// ${l}` : '    ///')));
-    out.push(`    // ${fileName}:${fn.line}`);
+    body.push('');
+    if (fn.doc) body.push(...cleanDoc(fn.doc).map((l) => (l ? `    /// ${l}` : '    ///')));
+    body.push(`    // ${fileName}:${fn.line}`);
     const printed = printFunction(fn, names, recursive.has(fn.name));
     const lints = [...printed.lints];
     // rustc's dead_code ignores names starting with `_`, which private Python functions have.
     const ident = items.get(fn.name)!;
     if (!fn.exported && !live.has(fn.name) && !bareIdent(ident).startsWith('_')) lints.push('dead_code');
-    out.push(...allow(lints, '    '));
-    out.push(...printed.lines);
+    body.push(...allow(lints, '    '));
+    body.push(...printed.lines);
   }
+  out.push(...body);
+  if (body.some((l) => /\bpy_range\(/.test(l))) out.push('', ...PY_RANGE);
   out.push('}');
   const wrappers = spec.exports.flatMap((e) => printWrappers(e, module.functions.find((f) => f.name === e.name)!, items.get(e.name)!));
   if (wrappers.length > 0) {
@@ -316,3 +316,22 @@ function printWrappers(e: ExportSpec, fn: FunctionIR, pyIdent: string): string[]
 }
 
 const ROOT_NAMES_AND_RESERVED: ReadonlySet<string> = new Set([...RESERVED_VALUE_NAMES, ...ROOT_NAMES]);
+
+/** `range(start, stop, step)` for any step, as CPython iterates it. */
+const PY_RANGE = [
+  '    /// `range(start, stop, step)` for a step that is not a positive literal.',
+  '    fn py_range(start: i64, stop: i64, step: i64) -> PyResult<impl Iterator<Item = i64>> {',
+  '        if step == 0 {',
+  '            return Err(PyErr::new(Exc::ValueError, "range() arg 3 must not be zero"));',
+  '        }',
+  '        let mut next = Some(start);',
+  '        Ok(std::iter::from_fn(move || {',
+  '            let i = next?;',
+  '            if (step > 0 && i >= stop) || (step < 0 && i <= stop) {',
+  '                return None;',
+  '            }',
+  '            next = i.checked_add(step);',
+  '            Some(i)',
+  '        }))',
+  '    }',
+];
