@@ -186,6 +186,9 @@ export class ExprPrinter {
       const fn = INT_OPS[op];
       if (fn) return fallible(`${fn}(${l.code}, ${r.code})`);
     } else if (operandType === 'float') {
+      // Dividing by a non-zero constant cannot raise: plain IEEE division, as CPython computes it.
+      const nonZero = (right.kind === 'literal' && right.value !== 0) || (right.kind === 'mathConst' && right.name !== 'nan');
+      if (op === 'truediv' && nonZero) return { code: `${paren(l, P.MUL)} / ${paren(r, P.MUL + 1)}`, prec: P.MUL };
       const fn = FLOAT_OPS[op];
       if (fn) return fallible(`${fn}(${l.code}, ${r.code})`);
     }
