@@ -116,9 +116,20 @@ function nextTokenAfter(ctx: ConvertContext, offset: number): number {
   return Math.min(re.lastIndex, ctx.source.length);
 }
 
-function lastEnd(stmts: readonly ast.Stmt[], fallback: number): number {
+/**
+ * Where a compound statement ends: at the end of its last body statement,
+ * including a trailing ';' (CPython ends it at the block's last token).
+ */
+function lastEnd(stmts: readonly ast.Stmt[], fallback: number, source?: string): number {
   const last = stmts[stmts.length - 1];
-  return last ? last.range.end.offset : fallback;
+  if (!last) return fallback;
+  let end = last.range.end.offset;
+  if (source !== undefined) {
+    const semi = /[ \t\f]*;/y;
+    semi.lastIndex = end;
+    if (semi.exec(source)) end = semi.lastIndex;
+  }
+  return end;
 }
 
 function unsupportedStmt(ctx: ConvertContext, node: CstNode, name: string, detail?: string): ast.UnsupportedStmt {
@@ -154,7 +165,7 @@ function convertStatement(ctx: ConvertContext, node: CstNode): ast.Stmt | null {
       const body = convertBlock(ctx, node, childByField(node, 'body'));
       const orelse = convertElse(ctx, childByField(node, 'alternative'));
       const test = convertField(ctx, node, 'condition');
-      return { type: 'While', test, body, orelse, range: ctx.range(node.start, lastEnd(orelse, lastEnd(body, node.end))) };
+      return { type: 'While', test, body, orelse, range: ctx.range(node.start, lastEnd(orelse, lastEnd(body, node.end, ctx.source), ctx.source)) };
     }
     case 'import_statement':
       return { type: 'Import', names: childrenByField(node, 'name').map((n) => convertAlias(ctx, n)), range };
@@ -254,7 +265,7 @@ function convertFunction(ctx: ConvertContext, node: CstNode, decorator_list: ast
     returns: returnsNode ? convertExpr(ctx, returnsNode) : null,
     docstring,
     is_async: hasToken(node, 'async'),
-    range: ctx.range(node.start, lastEnd(body, node.end)),
+    range: ctx.range(node.start, lastEnd(body, node.end, ctx.source)),
   };
 }
 
@@ -275,13 +286,13 @@ function convertIf(ctx: ConvertContext, node: CstNode): ast.Stmt {
     } else {
       const body = convertBlock(ctx, clause, childByField(clause, 'consequence'));
       const test = convertField(ctx, clause, 'condition');
-      const end = lastEnd(orelse, lastEnd(body, clause.end));
+      const end = lastEnd(orelse, lastEnd(body, clause.end, ctx.source), ctx.source);
       orelse = [{ type: 'If', test, body, orelse, range: ctx.range(clause.start, end) }];
     }
   }
   const body = convertBlock(ctx, node, childByField(node, 'consequence'));
   const test = convertField(ctx, node, 'condition');
-  return { type: 'If', test, body, orelse, range: ctx.range(node.start, lastEnd(orelse, lastEnd(body, node.end))) };
+  return { type: 'If', test, body, orelse, range: ctx.range(node.start, lastEnd(orelse, lastEnd(body, node.end, ctx.source), ctx.source)) };
 }
 
 function convertFor(ctx: ConvertContext, node: CstNode): ast.Stmt {
@@ -297,7 +308,7 @@ function convertFor(ctx: ConvertContext, node: CstNode): ast.Stmt {
     body,
     orelse,
     is_async: hasToken(node, 'async'),
-    range: ctx.range(node.start, lastEnd(orelse, lastEnd(body, node.end))),
+    range: ctx.range(node.start, lastEnd(orelse, lastEnd(body, node.end, ctx.source), ctx.source)),
   };
 }
 
@@ -337,9 +348,16 @@ function convertImportFrom(ctx: ConvertContext, node: CstNode): ast.ImportFrom {
     module = dottedName(ctx, moduleNode);
   }
   const wildcard = node.children.find((c) => c.type === 'wildcard_import');
+  const nameNodes = childrenByField(node, 'name');
+  for (const n of nameNodes) {
+    // `from m import a.b`: tree-sitter allows a dotted name here, CPython does not.
+    const dotted = n.type === 'aliased_import' ? childByField(n, 'name') : n;
+    const parts = dotted ? namedChildren(dotted) : [];
+    if (parts.length > 1) ctx.error('invalid syntax', parts[0]!.end, parts[0]!.end + 1);
+  }
   const names = wildcard
     ? [{ type: 'alias', name: '*', asname: null, range: ctx.rangeOf(wildcard) } as ast.Alias]
-    : childrenByField(node, 'name').map((n) => convertAlias(ctx, n));
+    : nameNodes.map((n) => convertAlias(ctx, n));
   return { type: 'ImportFrom', module, names, level, range: ctx.rangeOf(node) };
 }
 
