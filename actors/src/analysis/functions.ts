@@ -29,6 +29,8 @@ export interface LocalInfo {
 export interface FunctionState {
   readonly sig: FunctionSig;
   readonly paramNames: Set<string>;
+  /** `*args`, `**kwargs` and keyword-only parameters: refused, but known, so their uses say nothing more. */
+  readonly refusedParams: Set<string>;
   /** Locals other than parameters, in order of first appearance. */
   readonly locals: Map<string, LocalInfo>;
   /**
@@ -54,6 +56,7 @@ export function functionScope(ctx: ModuleContext, fn: FunctionState, report: Rep
     report,
     local(name) {
       if (fn.paramNames.has(name)) return { type: fn.sig.params.find((p) => p.name === name)!.type };
+      if (fn.refusedParams.has(name)) return { type: undefined };
       const info = fn.locals.get(name);
       if (!info) return undefined;
       return { type: fn.conflicted.has(name) ? undefined : info.type };
@@ -70,8 +73,10 @@ export function functionScope(ctx: ModuleContext, fn: FunctionState, report: Rep
 /** Sets up a function's locals: annotated ones and `for` targets get their types at once. */
 export function initFunction(sig: FunctionSig, ctx: ModuleContext): FunctionState {
   const paramNames = new Set(sig.params.map((p) => p.name));
+  const a = sig.node.args;
+  const refusedParams = new Set([...a.kwonlyargs, ...(a.vararg ? [a.vararg] : []), ...(a.kwarg ? [a.kwarg] : [])].map((p) => p.arg));
   const locals = new Map<string, LocalInfo>();
-  for (const name of collectLocals(sig.node.body, [...paramNames])) {
+  for (const name of collectLocals(sig.node.body, [...paramNames, ...refusedParams])) {
     locals.set(name, { type: undefined, declared: false, origin: undefined, originLiteral: undefined });
   }
   const walk = (stmts: ast.Stmt[]): void => {
@@ -95,7 +100,7 @@ export function initFunction(sig: FunctionSig, ctx: ModuleContext): FunctionStat
   };
   walk(sig.node.body);
   if (sig.returns === undefined && !returnsAValue(sig.node.body)) sig.returns = 'None';
-  return { sig, paramNames, locals, conflicted: new Set() };
+  return { sig, paramNames, refusedParams, locals, conflicted: new Set() };
 }
 
 /** Types of `a, b = <value>`'s elements, when the value is a tuple display or divmod(). */

@@ -25,7 +25,7 @@ export function lowerFunction(fn: FunctionState, ctx: ModuleContext, report: Rep
   };
   const scope = functionScope(ctx, fn, counting);
   const params = sig.params.map((p) => p.name);
-  const flow = analyzeFlow(node.body, params, new Set([...fn.locals.keys(), ...params]));
+  const flow = analyzeFlow(node.body, [...params, ...fn.refusedParams], new Set([...fn.locals.keys(), ...params]));
   const loopScoped = loopScopedTargets(node.body, params);
 
   const signatureFailed = sig.params.some((p) => p.type === undefined) || (sig.exported && sig.annotatedReturn === undefined);
