@@ -11,11 +11,11 @@
  * The compile checks skip, visibly, when no toolchain is there.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyze } from '../analysis/analysis.js';
 import { buildSupportLibrary } from '../build/support-library.js';
 import { RT_SOURCE_DIR } from '../build/support-library.js';
@@ -32,7 +32,10 @@ const cases = readdirSync(FIXTURES)
   .map((f) => f.slice(0, -3))
   .sort();
 const UPDATE = process.env.PORTALIS_UPDATE === '1';
-const WORK = path.join(os.tmpdir(), 'portalis-transpile-test');
+/** Outputs of this run (rustc writes its intermediates next to them, so never shared between runs). */
+const WORK = mkdtempSync(path.join(os.tmpdir(), 'portalis-transpile-'));
+/** The portalis_rt rlib cache, shared between runs (buildSupportLibrary is safe for that). */
+const RT_CACHE = path.join(os.tmpdir(), 'portalis-transpile-rt-cache');
 
 async function rustOf(name: string): Promise<string> {
   const file = path.join(FIXTURES, `${name}.py`);
@@ -45,7 +48,7 @@ async function rustOf(name: string): Promise<string> {
   return out.rust;
 }
 
-const generated = new Map<string, string>();
+afterAll(() => rmSync(WORK, { recursive: true, force: true }));
 
 describe('snapshots', () => {
   it('has at least 12 realistic cases', () => {
@@ -54,7 +57,6 @@ describe('snapshots', () => {
 
   it.each(cases)('%s.py → %s.rs', async (name) => {
     const rust = await rustOf(name);
-    generated.set(name, rust);
     const snapshot = path.join(FIXTURES, `${name}.rs`);
     if (UPDATE || !existsSync(snapshot)) writeFileSync(snapshot, rust);
     expect(rust).toBe(readFileSync(snapshot, 'utf8'));
@@ -134,7 +136,7 @@ describe('the snapshots compile with rustc 1.63 for wasm32, warning-free', () =>
       wasmSkip = tc.message;
       return;
     }
-    rlib = await buildSupportLibrary(tc, path.join(WORK, 'cache'));
+    rlib = await buildSupportLibrary(tc, RT_CACHE);
   });
 
   it.for(cases)('%s.rs', (name, ctx) => {
