@@ -504,7 +504,9 @@ class FunctionPrinter {
     let iter: string;
     const step = st.step;
     if (step === null) {
-      iter = `${paren(start, P.OR)}..${paren(stop, P.OR)}`;
+      // A block right after `..` would be read as the loop body.
+      const bound = (e: RustExpr): string => (e.code.startsWith('{') ? `(${e.code})` : paren(e, P.OR));
+      iter = `${bound(start)}..${bound(stop)}`;
     } else if (step.kind === 'literal' && step.type === 'int' && step.value > 0n && step.value <= 2147483647n) {
       iter = `(${start.code}..${stop.code}).step_by(${step.value})`;
     } else {

@@ -235,16 +235,17 @@ export class ExprPrinter {
     const chain = (i: number, left: RustExpr): RustExpr => {
       const rightNode = operands[i + 1]!;
       const right = this.print(rightNode);
-      if (i + 1 === operands.length - 1) return this.compareLink(left, operands[i]!.type, ops[i]!, right, rightNode.type, modes[i]!);
-      if (isSimple(rightNode)) {
-        const link = this.compareLink(left, operands[i]!.type, ops[i]!, right, rightNode.type, modes[i]!);
-        const rest = chain(i + 1, right);
-        return { code: `${paren(link, P.AND + 1)} && ${paren(rest, P.AND)}`, prec: P.AND };
-      }
+      const link = (b: RustExpr): RustExpr => this.compareLink(left, operands[i]!.type, ops[i]!, b, rightNode.type, modes[i]!);
+      if (i + 1 === operands.length - 1) return link(right);
+      if (isSimple(rightNode)) return { code: `${paren(link(right), P.AND + 1)} && ${paren(chain(i + 1, right), P.AND)}`, prec: P.AND };
       const t = this.names.fresh('mid');
-      const link = this.compareLink(left, operands[i]!.type, ops[i]!, atom(t), rightNode.type, modes[i]!);
-      const rest = chain(i + 1, atom(t));
-      return atom(`{ let ${t} = ${right.code}; ${paren(link, P.AND + 1)} && ${paren(rest, P.AND)} }`);
+      const rest = `${paren(link(atom(t)), P.AND + 1)} && ${paren(chain(i + 1, atom(t)), P.AND)}`;
+      // The first middle operand is evaluated before any comparison anyway; later ones only if the chain goes on.
+      if (i === 0) {
+        lets.push(`let ${t} = ${right.code};`);
+        return { code: rest, prec: P.AND };
+      }
+      return atom(`{ let ${t} = ${right.code}; ${rest} }`);
     };
     const body = chain(0, prev);
     return lets.length === 0 ? body : atom(`{ ${lets.join(' ')} ${body.code} }`);
