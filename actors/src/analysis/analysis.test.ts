@@ -200,6 +200,21 @@ def f(n: int) -> int:
   });
 });
 
+describe('constant folding in functions', () => {
+  it('folds literal subexpressions exactly, through intermediates beyond 64 bits, and leaves raising ones to run time', async () => {
+    const m = await ok('import math\ndef f(n: int) -> int:\n    return n + 2 ** 64 // 2 ** 32 + (1 // 0)\n\ndef g(x: float) -> float:\n    return x * (2 * math.pi)\n');
+    const ret = fn(m, 'f').body[0] as Extract<TStmt, { kind: 'return' }>;
+    expect(ret.value).toMatchObject({
+      kind: 'binary',
+      op: 'add',
+      left: { kind: 'binary', op: 'add', right: { kind: 'literal', type: 'int', value: 4294967296n } },
+      right: { kind: 'binary', op: 'floordiv', left: { kind: 'literal', value: 1n }, right: { kind: 'literal', value: 0n } },
+    });
+    const g = fn(m, 'g').body[0] as Extract<TStmt, { kind: 'return' }>;
+    expect(g.value).toMatchObject({ kind: 'binary', op: 'mul', right: { kind: 'literal', type: 'float', value: 2 * Math.PI } });
+  });
+});
+
 describe('module constants', () => {
   it('folds what CPython computes exactly and keeps the rest as expressions', async () => {
     const m = await ok(`

@@ -10,6 +10,7 @@
  */
 import type * as ast from '../ingest/ast.js';
 import type { SourceRange } from '../diagnostics/diagnostic.js';
+import { fold, I64_MAX, I64_MIN } from './fold.js';
 import type { ModuleSymbols } from './module.js';
 import { MATH_CONSTANTS, MATH_FUNCTIONS, OTHER_BUILTINS, SUPPORTED_BUILTINS } from './names.js';
 import { refuseConstant, refuseExpression } from './refusals.js';
@@ -26,8 +27,7 @@ import type {
   VoidCallExpr,
 } from './types.js';
 
-export const I64_MIN = -(2n ** 63n);
-export const I64_MAX = 2n ** 63n - 1n;
+export { I64_MAX, I64_MIN };
 
 export interface Signature {
   readonly name: string;
@@ -202,7 +202,8 @@ function lowerExpr(e: ast.Expr_, scope: Scope): TExpr | VoidCallExpr | null {
       const left = lowerValue(e.left, scope);
       const right = lowerValue(e.right, scope);
       if (left === null || right === null) return null;
-      return binary(e.op, left, right, e.range, report);
+      const r = binary(e.op, left, right, e.range, report);
+      return r === null ? null : foldLiterals(r);
     }
     case 'UnaryOp':
       return lowerUnary(e, scope);
@@ -362,19 +363,43 @@ function lowerUnary(e: ast.UnaryOp, scope: Scope): TExpr | null {
       const v = toInt(operand);
       if (v.kind === 'literal' && v.type === 'int') return checkedInt(-v.value, e.range, report);
       if (v.kind === 'literal' && v.type === 'float') return floatLiteral(-v.value);
-      return { kind: 'unary', type: v.type, op: 'neg', operand: v };
+      return foldLiterals({ kind: 'unary', type: v.type, op: 'neg', operand: v });
     }
     case 'Invert': {
       if (operand.type === 'float') {
         report('PTL3003', e.range, "bad operand type for unary ~: 'float'");
         return null;
       }
-      return { kind: 'unary', type: 'int', op: 'invert', operand: toInt(operand) };
+      return foldLiterals({ kind: 'unary', type: 'int', op: 'invert', operand: toInt(operand) });
     }
   }
 }
 
-/** Types `left op right` like CPython's numeric tower: bool < int < float. */
+/**
+ * An operation on literals (and math constants) becomes its value when it
+ * can be computed exactly as CPython does, as CPython's compiler folds
+ * constants too: `2 ** 63 - 1` never overflows an intermediate, `2 * math.pi`
+ * costs nothing. Operations that would raise stay, so they raise at run time.
+ */
+function foldLiterals(e: TExpr): TExpr {
+  const constant = (x: TExpr): boolean =>
+    x.kind === 'literal' ||
+    x.kind === 'mathConst' ||
+    ((x.kind === 'convert' || x.kind === 'unary') && constant(x.operand)) ||
+    (x.kind === 'binary' && constant(x.left) && constant(x.right));
+  if (!constant(e)) return e;
+  const r = fold(e, new Map());
+  return r !== null && 'kind' in r ? r : e;
+}
+
+/**
+ * Types `left op right` like CPython's numeric tower: bool < int < float.
+ * `int ** int` is an int, except with a negative literal exponent, where
+ * Python gives a float (`2 ** -1 == 0.5`) and so does the translation. A
+ * computed negative exponent cannot be known statically: the expression
+ * stays int and portalis_rt raises ValueError (NEGATIVE_INT_POW) if it is
+ * negative at run time, where CPython would return a float.
+ */
 export function binary(op: Exclude<ast.Operator, 'MatMult'>, left: TExpr, right: TExpr, range: SourceRange, report: Report): TExpr | null {
   const irOp = BINARY_OP[op];
   const anyFloat = left.type === 'float' || right.type === 'float';

@@ -204,6 +204,9 @@ function printModule(module: ModuleIR, spec: ModuleSpec, fileName: string): stri
   }
   if (module.doc) out.push(...cleanDoc(module.doc).map((l) => (l ? `/// ${l}` : '///')));
   out.push('mod py {');
+  // With nothing to call (only folded constants) the import is unused, but it
+  // still links portalis_rt, whose support exports every module has.
+  if (module.functions.length === 0 && computed.size === 0) out.push('    #[allow(unused_imports)]');
   out.push('    use portalis_rt::*;');
   for (const c of module.constants) {
     out.push('');
