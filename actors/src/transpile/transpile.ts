@@ -301,9 +301,14 @@ function printWrappers(e: ExportSpec, fn: FunctionIR, pyIdent: string): string[]
     const result = wasm.results[0];
     const call = `py::${pyIdent}(${params.map((p) => IMPORT[p.py](p.ident, wide)).join(', ')})`;
     const symbol = wasm.name;
+    // `#[no_mangle]` needs the Rust name to be the symbol (and ASCII); otherwise
+    // an `export_...` wrapper carries the symbol in `#[export_name]`.
     const plainIdent = pickIdent(symbol, new Set(), ROOT_NAMES_AND_RESERVED);
-    const ident = bareIdent(plainIdent) === symbol && !ROOT_NAMES.has(symbol) ? plainIdent : `export_${symbol}`;
-    const attrs = ident === plainIdent && bareIdent(ident) === symbol ? ['#[no_mangle]'] : [`#[export_name = "${symbol}"]`];
+    const ascii = /^[\x00-\x7f]*$/.test(symbol);
+    const asciiName = [...symbol].map((c) => (/^[\x00-\x7f]$/.test(c) ? c : `u${c.codePointAt(0)!.toString(16)}`)).join('');
+    const noMangle = ascii && bareIdent(plainIdent) === symbol && !ROOT_NAMES.has(symbol);
+    const ident = noMangle ? plainIdent : `export_${asciiName}`;
+    const attrs = noMangle ? ['#[no_mangle]'] : [`#[export_name = "${symbol}"]`];
     // rustc exempts `#[no_mangle]` function names (not parameters) from non_snake_case.
     const checked = [...(attrs[0] === '#[no_mangle]' ? [] : [ident]), ...params.map((p) => p.ident)];
     const snake = checked.every(isSnakeCase);
