@@ -338,7 +338,7 @@ class BodyLowerer {
 
   private forStmt(st: ast.For): TStmt[] {
     const line = st.range.start.line;
-    const { report, scope } = this;
+    const { report } = this;
     let ok = true;
     if (st.is_async) {
       report('PTL2006', st.range, '`async for` loops are not supported');
