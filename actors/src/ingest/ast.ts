@@ -259,7 +259,11 @@ export interface Call extends NodeBase {
  * A literal. `kind` says which Python type it is, since JS numbers cannot tell
  * `1` from `1.0`: ints keep their exact value as a bigint.
  */
-export type Constant = NodeBase & { readonly type: 'Constant' } & (
+export type Constant = NodeBase & {
+  readonly type: 'Constant';
+  /** A str literal written with the `u` prefix (CPython records `kind='u'`); absent otherwise. */
+  readonly uPrefix?: true;
+} & (
     | { readonly kind: 'int'; readonly value: bigint }
     | { readonly kind: 'float'; readonly value: number }
     | { readonly kind: 'complex'; readonly value: number }

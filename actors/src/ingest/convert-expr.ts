@@ -146,8 +146,13 @@ export function convertExpr(ctx: ConvertContext, node: CstNode): ast.Expr_ {
     case 'type': {
       // Annotations are wrapped in a `type` node; the expression is its child.
       const inner = namedChildren(node)[0];
-      return inner ? convertExpr(ctx, inner) : invalid(ctx, node);
+      return inner ? convertElement(ctx, inner) : invalid(ctx, node);
     }
+    case 'generic_type':
+    case 'union_type':
+    case 'member_type':
+    case 'splat_type':
+      return convertTypeExpression(ctx, node);
     case 'yield':
       return unsupportedExpr(ctx, node, hasToken(node, 'from') ? 'YieldFrom' : 'Yield');
     default: {
@@ -198,6 +203,50 @@ function convertElements(ctx: ConvertContext, node: CstNode): ast.Expr_[] {
   return namedChildren(node).map((c) => convertElement(ctx, c));
 }
 
+/**
+ * tree-sitter-python parses some annotations with a grammar of its own:
+ * `List[int]` is a generic_type, `A | B` may be a union_type, `a.B` a
+ * member_type. In Python they are ordinary expressions (Subscript, BinOp,
+ * Attribute), so they become those.
+ */
+function convertTypeExpression(ctx: ConvertContext, node: CstNode): ast.Expr_ {
+  const parts = namedChildren(node);
+  switch (node.type) {
+    case 'generic_type': {
+      const [base, params] = parts;
+      if (!base || params?.type !== 'type_parameter') return invalid(ctx, node);
+      const items = namedChildren(params);
+      const first = items[0];
+      if (first === undefined) return invalid(ctx, node);
+      let slice: ast.Expr_;
+      if (items.length === 1 && !hasToken(params, ',')) {
+        slice = convertElement(ctx, first);
+      } else {
+        let end = items[items.length - 1]!.end;
+        for (const c of params.children) if (c.type === ',' && c.end > end) end = c.end;
+        slice = { type: 'Tuple', elts: items.map((c) => convertElement(ctx, c)), range: ctx.range(first.start, end) };
+      }
+      return { type: 'Subscript', value: convertExpr(ctx, base), slice, range: ctx.rangeOf(node) };
+    }
+    case 'union_type': {
+      const [first, ...rest] = parts;
+      if (first === undefined) return invalid(ctx, node);
+      let left = convertExpr(ctx, first);
+      for (const p of rest) {
+        left = { type: 'BinOp', left, op: 'BitOr', right: convertExpr(ctx, p), range: ctx.range(first.start, p.end) };
+      }
+      return left;
+    }
+    case 'member_type': {
+      const [value, attr] = parts;
+      if (!value || attr?.type !== 'identifier') return invalid(ctx, node);
+      return { type: 'Attribute', value: convertExpr(ctx, value), attr: identifierText(ctx, attr), range: ctx.rangeOf(node) };
+    }
+    default:
+      return unsupportedExpr(ctx, node, 'Starred');
+  }
+}
+
 function convertNumber(ctx: ConvertContext, node: CstNode): ast.Expr_ {
   const text = ctx.text(node);
   const parsed = parseNumberLiteral(text);
@@ -215,6 +264,7 @@ function convertStrings(ctx: ConvertContext, node: CstNode, parts: CstNode[]): a
   let text = '';
   const octets: number[] = [];
   let unsupported: string | null = null;
+  let uPrefix = false;
   for (const part of parts) {
     const split = splitStringToken(ctx.text(part));
     if (split === null) {
@@ -225,6 +275,7 @@ function convertStrings(ctx: ConvertContext, node: CstNode, parts: CstNode[]): a
       ctx.errorAt(part, 'cannot mix bytes and nonbytes literals');
       return unsupportedExpr(ctx, node, 'Invalid');
     }
+    if (part === parts[0]) uPrefix = split.prefix.unicode;
     bytes = split.prefix.bytes;
     if (split.prefix.format) {
       format = true;
@@ -250,6 +301,8 @@ function convertStrings(ctx: ConvertContext, node: CstNode, parts: CstNode[]): a
   if (format) return unsupportedExpr(ctx, node, 'JoinedStr');
   if (unsupported !== null) return unsupportedExpr(ctx, node, 'Constant', unsupported);
   if (bytes) return constant(ctx, node, { kind: 'bytes', value: Uint8Array.from(octets) });
+  // CPython marks the constant when its first part is u'...'.
+  if (uPrefix) return constant(ctx, node, { kind: 'str', value: text, uPrefix: true });
   return constant(ctx, node, { kind: 'str', value: text });
 }
 

@@ -70,7 +70,10 @@ function checkLogicalLine(ctx: ConvertContext, node: CstNode): void {
     return nl < 0;
   };
   if (!COMPOUND.has(node.type)) {
-    check(node.start, node.end);
+    // tree-sitter may count a trailing comment into the node (`@property  # noqa`).
+    let end = node.start;
+    for (const c of node.children) if (c.named && c.end > end) end = c.end;
+    check(node.start, node.children.some((c) => c.named) ? end : node.end);
     return;
   }
   const colon = node.children.find((c) => c.type === ':');
@@ -132,10 +135,26 @@ function lastEnd(stmts: readonly ast.Stmt[], fallback: number, source?: string):
   return end;
 }
 
+/** Node types that end with a block (tree-sitter's range may run on over trailing comments). */
+const ENDS_WITH_BLOCK = new Set([...COMPOUND, ...CLAUSES, 'block']);
+
+/** Where a statement's last token ends: comments after a compound statement's last line are not part of it. */
+function contentEnd(ctx: ConvertContext, node: CstNode): number {
+  let n = node;
+  while (ENDS_WITH_BLOCK.has(n.type)) {
+    let last: CstNode | undefined;
+    for (let k = n.children.length - 1; k >= 0 && last === undefined; k--) if (n.children[k]!.named) last = n.children[k];
+    if (last === undefined) break;
+    n = last;
+  }
+  const semi = /[ \t\f]*;/y;
+  semi.lastIndex = n.end;
+  return n === node ? node.end : semi.exec(ctx.source) ? semi.lastIndex : n.end;
+}
+
 function unsupportedStmt(ctx: ConvertContext, node: CstNode, name: string, detail?: string): ast.UnsupportedStmt {
-  return detail === undefined
-    ? { type: 'UnsupportedStmt', node: name, range: ctx.rangeOf(node) }
-    : { type: 'UnsupportedStmt', node: name, detail, range: ctx.rangeOf(node) };
+  const range = ctx.range(node.start, contentEnd(ctx, node));
+  return detail === undefined ? { type: 'UnsupportedStmt', node: name, range } : { type: 'UnsupportedStmt', node: name, detail, range };
 }
 
 function convertStatement(ctx: ConvertContext, node: CstNode): ast.Stmt | null {

@@ -92,14 +92,19 @@ function fieldName(cursor: TsCursor): string | null {
 /**
  * Copies the whole tree. Use it on trees without ERROR or MISSING nodes.
  * Anonymous tokens carry no field name, and only those in POSITIONED_TOKENS
- * carry their real offsets.
+ * carry their real offsets. `toSource` maps the tree's offsets to the
+ * source's when the parser was given rewritten indentation (parser.ts).
  */
-export function snapshotTree(tree: TsTree): CstNode {
+export function snapshotTree(tree: TsTree, toSource: ((offset: number) => number) | null = null): CstNode {
   const cursor = tree.walk();
   const visit = (field: string | null, info: TypeInfo, parentStart: number): CstNode => {
     if (!info.positioned) return { type: info.type, named: false, field: null, start: parentStart, end: parentStart, children: NO_CHILDREN };
-    const start = cursor.startIndex;
-    const end = info.named ? cursor.endIndex : start + info.type.length;
+    let start = cursor.startIndex;
+    let end = info.named ? cursor.endIndex : start + info.type.length;
+    if (toSource !== null) {
+      start = toSource(start);
+      end = toSource(end);
+    }
     let children = NO_CHILDREN;
     if (!info.leaf && cursor.gotoFirstChild()) {
       const list: CstNode[] = [];

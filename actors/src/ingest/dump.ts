@@ -168,7 +168,7 @@ export function dumpAst(node: ast.Module | ast.Stmt | ast.Expr_, options: DumpOp
           r,
         );
       case 'Constant':
-        return fields('Constant', [`value=${constant(e)}`], r);
+        return fields('Constant', [`value=${constant(e)}`, e.uPrefix ? "kind='u'" : null], r);
       case 'Attribute':
         return fields('Attribute', [`value=${expr(e.value)}`, `attr=${reprStr(e.attr)}`, `ctx=${ctx}()`], r);
       case 'Subscript':

@@ -16,7 +16,7 @@ import type { Module } from './ast.js';
 import { ConvertContext, type SyntaxErrorInfo } from './convert-context.js';
 import { convertModule } from './convert-stmt.js';
 import { snapshotTree } from './cst.js';
-import { parseTree } from './parser.js';
+import { parseText } from './parser.js';
 import { LineIndex } from './positions.js';
 import { readSource } from './read-source.js';
 import { checkScopes } from './scope-check.js';
@@ -76,14 +76,15 @@ function parseChecked(file: string, source: string, lines: LineIndex, failed: (e
   // A tokenizer error CPython raises itself wins over any parse error (see
   // pickFirstError), so the parse can be skipped.
   if (tokens.token?.overrides) return failed(pickFirstError(tokens, null, lines, source)!);
-  const tree = parseTree(source, tokens.blanks);
+  const { tree, text, toSource } = parseText(source, tokens);
   let parseError: RankedError | null;
   let module: Module | null = null;
   if (tree.rootNode.hasError) {
-    parseError = explainParseError(tree, source) ?? { message: 'invalid syntax', start: 0, end: 0, generic: true, spanEnd: 0 };
+    const e = explainParseError(tree, text) ?? { message: 'invalid syntax', start: 0, end: 0, generic: true, spanEnd: 0 };
+    parseError = toSource ? { ...e, start: toSource(e.start), end: toSource(e.end), spanEnd: toSource(e.spanEnd) } : e;
   } else {
     const ctx = new ConvertContext(source, lines, tokens.newlines);
-    module = convertModule(ctx, snapshotTree(tree));
+    module = convertModule(ctx, snapshotTree(tree, toSource));
     const first = earliest(ctx.errors);
     parseError = first ? { ...first, generic: first.message === 'invalid syntax', spanEnd: first.end } : null;
   }

@@ -64,7 +64,7 @@ export interface StringPrefix {
   readonly raw: boolean;
   readonly bytes: boolean;
   readonly format: boolean;
-  /** The `u` prefix (CPython records it as `kind='u'`). */
+  /** The lower-case `u` prefix (CPython records it as `kind='u'`). */
   readonly unicode: boolean;
 }
 
@@ -81,7 +81,8 @@ export function splitStringToken(text: string): { prefix: StringPrefix; prefixTe
   const quote = text.startsWith(q + q + q, i) && text.length - i >= 6 ? q + q + q : q;
   const body = text.slice(i + quote.length, text.length - quote.length);
   return {
-    prefix: { raw: p.includes('r'), bytes: p.includes('b'), format: p.includes('f'), unicode: p === 'u' },
+    // CPython records kind='u' for a lower-case `u` only.
+    prefix: { raw: p.includes('r'), bytes: p.includes('b'), format: p.includes('f'), unicode: prefixText === 'u' },
     prefixText,
     quote,
     body,

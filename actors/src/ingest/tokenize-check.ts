@@ -49,6 +49,22 @@ export interface TokenErrors {
    * so offsets are unchanged.
    */
   readonly blanks: number[];
+  /**
+   * [start, end) pairs of `type` and `print` at the start of a statement
+   * where Python reads them as plain names but tree-sitter's grammar would
+   * not: `type(x).y = 1` is an assignment, not a 3.12 `type` alias, and
+   * `print >> f` an expression, not a Python 2 print statement. The parser is
+   * given underscores there (same length); names are read from the source.
+   */
+  readonly renames: number[];
+  /**
+   * [start, end, column] triples for indentation whose width CPython and
+   * tree-sitter disagree on: CPython moves a tab to the next multiple of 8,
+   * tree-sitter adds 8 (`"    \t"` is column 8 for CPython, 12 for the
+   * grammar). The parser is given `column` spaces there instead, which
+   * changes lengths, so parser.ts maps offsets back.
+   */
+  readonly indentFixes: number[];
 }
 
 const ID_START = /[\p{ID_Start}_]/u;
@@ -99,6 +115,8 @@ export function checkTokens(source: string): TokenErrors {
   let previousLineEnd = '';
   const newlines: number[] = [];
   const blanks: number[] = [];
+  const renames: number[] = [];
+  const indentFixes: number[] = [];
   let commentAt = -1;
 
   const lineEndAt = (from: number): number => {
@@ -120,21 +138,27 @@ export function checkTokens(source: string): TokenErrors {
       atLineStart = false;
       let col = 0;
       let alt = 0;
+      /** The width tree-sitter's scanner gives the indentation: a tab counts 8, wherever it stands. */
+      let grammarWidth = 0;
       const lineStart = i;
       while (i < n) {
         const c = source[i];
         if (c === ' ') {
           col++;
           alt++;
+          grammarWidth++;
         } else if (c === '\t') {
           col = (Math.floor(col / 8) + 1) * 8;
           alt++;
+          grammarWidth += 8;
         } else if (c === '\f') {
           col = 0;
           alt = 0;
+          grammarWidth = 0;
         } else break;
         i++;
       }
+      if (grammarWidth !== col && parens.length === 0) indentFixes.push(lineStart, i, col);
       const c = source[i];
       const blank = i >= n || c === '#' || c === '\n' || c === '\r' || (c === '\\' && (source[i + 1] === '\n' || source[i + 1] === '\r'));
       if (!blank && parens.length === 0) {
@@ -224,6 +248,9 @@ export function checkTokens(source: string): TokenErrors {
         scanString(start, i);
         lastToken = 'STRING';
       } else {
+        if (lastToken === '' && parens.length === 0 && (word === 'type' || word === 'print') && !startsSoftKeywordStatement(word, i)) {
+          renames.push(start, i);
+        }
         lastToken = 'NAME';
       }
       continue;
@@ -285,7 +312,17 @@ export function checkTokens(source: string): TokenErrors {
     const open = parens[parens.length - 1]!;
     unclosed = { message: `'${open.char}' was never closed`, start: open.offset, end: open.offset + 1, line: open.line };
   }
-  return { token: tokenError, parse: parseError, unclosed, newlines, blanks };
+  return { token: tokenError, parse: parseError, unclosed, newlines, blanks, renames, indentFixes };
+
+  /** Whether `type`/`print` ending at `end` starts the statement tree-sitter knows it for. */
+  function startsSoftKeywordStatement(word: string, end: number): boolean {
+    const next = /[ \t\f]*(\S?)(\S?)/y;
+    next.lastIndex = end;
+    const m = next.exec(source)!;
+    const first = m[1] ?? '';
+    if (word === 'type') return first !== '' && ID_START.test(first);
+    return !(first === '>' && m[2] === '>');
+  }
 
   /** Scans a string literal whose prefix starts at `start` and quote at `q`. */
   function scanString(start: number, q: number): void {
