@@ -1,9 +1,15 @@
 // Hand-written stand-in for the transpiler's output for fib.py:
 //
 //     def fib(n: int) -> int:
-//         if n < 2:
-//             return n
-//         return fib(n - 1) + fib(n - 2)
+//         a, b = 0, 1
+//         for _ in range(n):
+//             a, b = b, a + b
+//         return a
+//
+//     def depth(n: int) -> int:
+//         if n == 0:
+//             return 0
+//         return 1 + depth(n - 1)
 //
 //     def ratio(a: float, b: float) -> float:
 //         return a / b
@@ -18,10 +24,23 @@ use portalis_rt::*;
 
 fn py_fib(n: i64) -> PyResult<i64> {
     let _frame = enter_call()?;
-    if n < 2 {
-        return Ok(n);
+    let (mut a, mut b) = (0i64, 1i64);
+    let mut i = 0i64;
+    while i < n {
+        let next = int_add(a, b)?;
+        a = b;
+        b = next;
+        i += 1;
     }
-    int_add(py_fib(int_sub(n, 1)?)?, py_fib(int_sub(n, 2)?)?)
+    Ok(a)
+}
+
+fn py_depth(n: i64) -> PyResult<i64> {
+    let _frame = enter_call()?;
+    if n == 0 {
+        return Ok(0);
+    }
+    int_add(1, py_depth(int_sub(n, 1)?)?)
 }
 
 fn py_ratio(a: f64, b: f64) -> PyResult<f64> {
@@ -47,6 +66,16 @@ pub extern "C" fn fib_fast(n: f64) -> f64 {
 #[export_name = "fib__wide"]
 pub extern "C" fn fib_wide(n: i64) -> i64 {
     export_int_wide(py_fib(n))
+}
+
+#[export_name = "depth"]
+pub extern "C" fn depth_fast(n: f64) -> f64 {
+    export_int(py_depth(import_int(n)))
+}
+
+#[export_name = "depth__wide"]
+pub extern "C" fn depth_wide(n: i64) -> i64 {
+    export_int_wide(py_depth(n))
 }
 
 #[export_name = "ratio"]

@@ -23,7 +23,8 @@ export const fibSpec: ModuleSpec = {
   module: 'fib',
   exports: [
     fn('fib', [['n', 'int']], 'int', 1),
-    fn('ratio', [['a', 'float'], ['b', 'float']], 'float', 6),
+    fn('depth', [['n', 'int']], 'int', 7),
+    fn('ratio', [['a', 'float'], ['b', 'float']], 'float', 12),
     fn('is_even', [['n', 'int']], 'bool', 9),
     fn('check', [['flag', 'bool']], 'None', 12),
   ],
