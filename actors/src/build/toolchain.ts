@@ -26,16 +26,19 @@ export interface FindToolchainOptions {
   readonly env?: NodeJS.ProcessEnv;
   /** Skip the per-process cache. */
   readonly fresh?: boolean;
+  /** The distribution rustc tried last (default /usr/bin/rustc; tests point it elsewhere). */
+  readonly fallbackRustc?: string;
 }
 
 const found = new Map<string, Promise<Toolchain | Diagnostic>>();
 
 export function findToolchain(opts: FindToolchainOptions = {}): Promise<Toolchain | Diagnostic> {
   const env = opts.env ?? process.env;
-  const key = JSON.stringify([opts.rustc ?? null, env.PORTALIS_RUSTC ?? null, env.PATH ?? null, opts.file ?? '']);
+  const fallback = opts.fallbackRustc ?? DEBIAN_RUSTC;
+  const key = JSON.stringify([opts.rustc ?? null, env.PORTALIS_RUSTC ?? null, env.PATH ?? null, fallback, opts.file ?? '']);
   let answer = opts.fresh ? undefined : found.get(key);
   if (!answer) {
-    answer = discover(opts.rustc, env, opts.file ?? '');
+    answer = discover(opts.rustc, env, opts.file ?? '', fallback);
     found.set(key, answer);
   }
   return answer;
@@ -47,7 +50,12 @@ export function isToolchain(t: Toolchain | Diagnostic): t is Toolchain {
 
 type Probe = { ok: true; toolchain: Toolchain } | { ok: false; why: string };
 
-async function discover(explicit: string | undefined, env: NodeJS.ProcessEnv, file: string): Promise<Toolchain | Diagnostic> {
+async function discover(
+  explicit: string | undefined,
+  env: NodeJS.ProcessEnv,
+  file: string,
+  fallback: string,
+): Promise<Toolchain | Diagnostic> {
   const named: [string | undefined, ToolchainSource, string][] = [
     [explicit, 'option', 'the `rustc` build option'],
     [env.PORTALIS_RUSTC, 'PORTALIS_RUSTC', 'PORTALIS_RUSTC'],
@@ -69,17 +77,17 @@ async function discover(explicit: string | undefined, env: NodeJS.ProcessEnv, fi
     if (dir === '') continue;
     const candidate = path.join(dir, 'rustc');
     if (!(await isExecutable(candidate))) continue;
-    const source: ToolchainSource = candidate === DEBIAN_RUSTC ? 'debian' : 'PATH';
+    const source: ToolchainSource = candidate === fallback ? 'debian' : 'PATH';
     const probe = await probeRustc(candidate, source);
     if (probe.ok) return probe.toolchain;
     tried.push(`${candidate}: ${probe.why}`);
   }
-  if (!tried.some((t) => t.startsWith(`${DEBIAN_RUSTC}:`)) && (await isExecutable(DEBIAN_RUSTC))) {
-    const probe = await probeRustc(DEBIAN_RUSTC, 'debian');
+  if (!tried.some((t) => t.startsWith(`${fallback}:`)) && (await isExecutable(fallback))) {
+    const probe = await probeRustc(fallback, 'debian');
     if (probe.ok) return probe.toolchain;
-    tried.push(`${DEBIAN_RUSTC}: ${probe.why}`);
+    tried.push(`${fallback}: ${probe.why}`);
   }
-  const detail = tried.length === 0 ? 'no rustc was found on PATH or at /usr/bin/rustc' : `tried ${tried.join('; ')}`;
+  const detail = tried.length === 0 ? `no rustc was found on PATH or at ${fallback}` : `tried ${tried.join('; ')}`;
   return diagnostic({
     code: 'PTL4001',
     stage: 'build',
