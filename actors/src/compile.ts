@@ -23,14 +23,16 @@ export async function compileModule(
   let onAbort: (() => void) | undefined;
   const aborted = new Promise<CompileResult>((resolve) => {
     onAbort = () => {
-      actor.stop();
       resolve(cancelledResult(input));
+      actor.stop();
     };
     signal?.addEventListener('abort', onAbort, { once: true });
   });
   actor.start();
   try {
-    return await Promise.race([finished, aborted]);
+    // A stopped actor settles `finished` without output; that is a cancellation too.
+    const result = await Promise.race([finished, aborted]);
+    return (result as CompileResult | undefined) ?? cancelledResult(input);
   } finally {
     if (onAbort) signal?.removeEventListener('abort', onAbort);
     actor.stop();

@@ -14,7 +14,7 @@ import type { ConformanceReport } from '../conformance/index.js';
 import { formatDiagnostic } from '../diagnostics/format.js';
 import { createCompilerPool } from '../workers/pool.js';
 import { parseCli, USAGE, UsageError, type CliArgs } from './args.js';
-import { writeOutputs } from './write-outputs.js';
+import { OutputConflictError, writeOutputs } from './write-outputs.js';
 
 export interface CliIO {
   readonly stdout: (text: string) => void;
@@ -94,7 +94,14 @@ async function report(result: CompileResult, args: CliArgs, io: CliIO): Promise<
   }
   if (!result.ok || !result.output) return false;
   if (args.command === 'build') {
-    const written = await writeOutputs(result.file, args.outDir, result.output);
+    let written: string[];
+    try {
+      written = await writeOutputs(result.file, args.outDir, result.output);
+    } catch (error) {
+      if (!(error instanceof OutputConflictError)) throw error;
+      io.stderr(`portalis: ${error.message}\n`);
+      return false;
+    }
     if (!args.quiet) {
       const cache = result.cached ? ' (cached)' : '';
       io.stderr(`built ${result.file}${cache}: ${written.join(', ')}\n`);
