@@ -41,7 +41,7 @@ export const RESERVED_VALUE_NAMES: ReadonlySet<string> = new Set([
   'math_log_base', 'math_floor', 'math_ceil', 'math_trunc', 'math_isclose', 'math_isnan', 'math_isinf',
   'math_isfinite', 'math_gcd', 'math_factorial', 'enter_call', 'call_depth', 'import_int', 'import_bool',
   'export_int', 'export_int_wide', 'export_float', 'export_bool', 'export_none', 'abi_state', 'abi_error_record',
-  'py_range',
+  'py_range', 'opaque_f64',
   // portalis_rt constants
   'COMPLEX_POW', 'DIV_ZERO', 'FLOAT_DIVMOD_ZERO', 'FLOAT_DIV_ZERO', 'FLOAT_FLOORDIV_ZERO', 'FLOAT_INF_TO_INT',
   'FLOAT_MOD_ZERO', 'FLOAT_NAN_TO_INT', 'INT_DIV_ZERO', 'INT_MOD_ZERO', 'INT_OVERFLOW', 'MATH_DOMAIN', 'MATH_RANGE',

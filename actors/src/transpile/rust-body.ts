@@ -18,7 +18,7 @@
  *   else clause simply follows the loop.
  */
 import type { FunctionIR, TExpr, TStmt, ValueType, VoidCallExpr } from '../analysis/types.js';
-import { ExprPrinter, type ExprNames, P, paren, RUST_TYPE, type RustExpr } from './rust-expr.js';
+import { ExprPrinter, type ExprNames, isFloatComparison, P, paren, RUST_TYPE, type RustExpr } from './rust-expr.js';
 import { mentions, readsIn, terminates } from './ir-facts.js';
 import { hasDeadStore } from './liveness.js';
 import { bareIdent, isSnakeCase, pickIdent } from './names.js';
@@ -38,6 +38,8 @@ interface PyLoop {
 
 export interface PrintedFunction {
   readonly lines: string[];
+  /** Whether the function calls `opaque_f64` (the module must define it). */
+  readonly usesOpaque: boolean;
   /** Lints the function's code makes rustc report (for `#[allow]`). */
   readonly lints: string[];
 }
@@ -169,7 +171,7 @@ class FunctionPrinter {
     });
     if (hasDeadStore(fn, (st, n) => lets.has(st) && this.letAt.get(fn.body.indexOf(st))!.has(n))) lints.push('unused_assignments');
     const vis = fn.exported ? 'pub ' : '';
-    return { lines: [`${'    '}${vis}fn ${name}(${params}) -> PyResult<${ret}> {`, ...body, '    }'], lints };
+    return { lines: [`${'    '}${vis}fn ${name}(${params}) -> PyResult<${ret}> {`, ...body, '    }'], lints, usesOpaque: this.exprs.usedOpaque };
   }
 
   private forLoops(stmts: TStmt[]): Extract<TStmt, { kind: 'for' }>[] {
@@ -286,15 +288,27 @@ class FunctionPrinter {
     }
   }
 
+  /**
+   * The test of an `if` whose branches assign floats: after SSA, a choice
+   * between float values, which must not become a min/max instruction
+   * (ExprPrinter.opaqueCompare).
+   */
+  private testOf(st: Extract<TStmt, { kind: 'if' }>): RustExpr {
+    const assignsFloat = (b: TStmt[]): boolean =>
+      b.some((x) => (x.kind === 'assign' || x.kind === 'unpack') && x.targets.some((t) => this.types.get(t) === 'float'));
+    if (isFloatComparison(st.test) && (assignsFloat(st.body) || assignsFloat(st.orelse))) return this.exprs.opaqueCompare(st.test);
+    return this.e(st.test);
+  }
+
   private ifChain(st: Extract<TStmt, { kind: 'if' }>): void {
-    this.emit(`if ${this.e(st.test).code} {`);
+    this.emit(`if ${this.testOf(st).code} {`);
     let current = st;
     for (;;) {
       this.block(current.body);
       const orelse = current.orelse;
       if (orelse.length === 1 && orelse[0]!.kind === 'if') {
         current = orelse[0] as Extract<TStmt, { kind: 'if' }>;
-        this.emit(`} else if ${this.e(current.test).code} {`);
+        this.emit(`} else if ${this.testOf(current).code} {`);
         continue;
       }
       if (orelse.length > 0) {

@@ -137,7 +137,8 @@ export class ExprPrinter {
       case 'ifexp': {
         // `a if c else b if d else e` reads as an else-if chain.
         const orelse = e.orelse.kind === 'ifexp' ? this.print(e.orelse).code : `{ ${this.print(e.orelse).code} }`;
-        return { code: `if ${this.print(e.test).code} { ${this.print(e.body).code} } else ${orelse}`, prec: P.IF };
+        const test = e.type === 'float' && isFloatComparison(e.test) ? this.opaqueCompare(e.test) : this.print(e.test);
+        return { code: `if ${test.code} { ${this.print(e.body).code} } else ${orelse}`, prec: P.IF };
       }
       case 'call':
         return this.call(this.names.func(e.func), e.args, e.evalOrder);
@@ -211,6 +212,26 @@ export class ExprPrinter {
     };
     return { code: `${paren(conv(a, aType), P.CMP + 1)} ${CMP_SYMBOL[op]} ${paren(conv(b, bType), P.CMP + 1)}`, prec: P.CMP };
   }
+
+  /**
+   * A float comparison whose operands are hidden from LLVM (`opaque_f64`), for
+   * choices between floats such as `x if x > 0.0 else 0.0`: LLVM turns a
+   * select between the compared values into f64.max/f64.min even when one is
+   * a constant zero, which gets the sign of a zero result wrong (LLVM issue
+   * #93414; rustc 1.63 has it). Selecting between other values is safe.
+   */
+  opaqueCompare(test: TExpr): RustExpr {
+    if (test.kind !== 'compare' || test.ops.length !== 1) return this.print(test);
+    const hide = (e: TExpr): RustExpr => {
+      const v = this.print(e);
+      return atom(`opaque_f64(${e.type === 'bool' ? `i64::from(${v.code}) as f64` : v.code})`);
+    };
+    this.usedOpaque = true;
+    return this.compareLink(hide(test.operands[0]!), 'float', test.ops[0]!, hide(test.operands[1]!), 'float', 'float');
+  }
+
+  /** Whether `opaque_f64` was used (the module then defines it). */
+  usedOpaque = false;
 
   private asInt(x: RustExpr, t: ValueType): string {
     return t === 'bool' ? `i64::from(${x.code})` : x.code;
@@ -303,12 +324,14 @@ export class ExprPrinter {
       case 'min_float':
       case 'max_float': {
         // CPython keeps the running result unless an argument compares strictly
-        // better, so NaN and -0.0/0.0 come out as in Python (unlike f64::max).
+        // better, so NaN and -0.0/0.0 come out as in Python (unlike f64::max);
+        // the compared values are hidden from LLVM, which would make f64.max of it.
         const symbol = name === 'max_float' ? '>' : '<';
         return printed.slice(1).reduce((acc, p) => {
           const best = this.names.fresh('best');
           const next = this.names.fresh('x');
-          return atom(`{ let (${best}, ${next}) = (${acc.code}, ${p.code}); if ${next} ${symbol} ${best} { ${next} } else { ${best} } }`);
+          this.usedOpaque = true; // see opaqueCompare
+          return atom(`{ let (${best}, ${next}) = (${acc.code}, ${p.code}); if opaque_f64(${next}) ${symbol} opaque_f64(${best}) { ${next} } else { ${best} } }`);
         }, printed[0]!);
       }
       default:
@@ -316,3 +339,23 @@ export class ExprPrinter {
     }
   }
 }
+
+/**
+ * `test` is one comparison of two floats: if it chooses between float values
+ * (a conditional expression, or an `if` assigning floats), LLVM may turn the
+ * choice into a min/max instruction once the values are known, even after
+ * inlining, so the printer hides the compared values (see ExprPrinter.opaqueCompare).
+ */
+export function isFloatComparison(test: TExpr): boolean {
+  return test.kind === 'compare' && test.ops.length === 1 && test.modes[0] === 'float' && test.ops[0] !== 'eq' && test.ops[0] !== 'ne';
+}
+
+/** The helper `opaqueCompare` relies on: a value LLVM cannot see through. */
+export const OPAQUE_F64 = [
+  '    /// `x`, as a value LLVM cannot see through: keeps min/max idioms from being',
+  '    /// compiled to f64.min/f64.max, which order -0.0 below 0.0 (LLVM issue #93414).',
+  '    #[inline(always)]',
+  '    fn opaque_f64(x: f64) -> f64 {',
+  '        unsafe { std::ptr::read_volatile(&x) }',
+  '    }',
+];

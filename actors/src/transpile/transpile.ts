@@ -27,7 +27,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { AnalysisResult, ConstantIR, FunctionIR, ModuleIR, TExpr, TStmt, VoidCallExpr } from '../analysis/types.js';
 import type { ExportSpec, ModuleSpec, PyReturn, PyScalar } from '../spec/types.js';
 import { bareIdent, isSnakeCase, isUpperCase, pickIdent, RESERVED_VALUE_NAMES } from './names.js';
-import { ExprPrinter, RUST_TYPE } from './rust-expr.js';
+import { ExprPrinter, OPAQUE_F64, RUST_TYPE } from './rust-expr.js';
 import { type ModuleNames, printFunction } from './rust-body.js';
 
 export interface TranspileInput {
@@ -213,11 +213,13 @@ function printModule(module: ModuleIR, spec: ModuleSpec, fileName: string): stri
     out.push(...printConstant(c, names, fileName, live.has(c.name)));
   }
   const body: string[] = [];
+  let usesOpaque = false;
   for (const fn of module.functions) {
     body.push('');
     if (fn.doc) body.push(...cleanDoc(fn.doc).map((l) => (l ? `    /// ${l}` : '    ///')));
     body.push(`    // ${fileName}:${fn.line}`);
     const printed = printFunction(fn, names, recursive.has(fn.name));
+    usesOpaque ||= printed.usesOpaque;
     const lints = [...printed.lints];
     // rustc's dead_code ignores names starting with `_`, which private Python functions have.
     const ident = items.get(fn.name)!;
@@ -226,7 +228,10 @@ function printModule(module: ModuleIR, spec: ModuleSpec, fileName: string): stri
     body.push(...printed.lines);
   }
   out.push(...body);
-  if (body.some((l) => /\bpy_range\(/.test(l))) out.push('', ...PY_RANGE);
+  // Helpers, defined only where used (constants may use them too).
+  const uses = (name: string): boolean => out.some((l) => l.includes(`${name}(`) && !l.trimStart().startsWith('//'));
+  if (uses('py_range')) out.push('', ...PY_RANGE);
+  if (usesOpaque || uses('opaque_f64')) out.push('', ...OPAQUE_F64);
   out.push('}');
   const wrappers = spec.exports.flatMap((e) => printWrappers(e, module.functions.find((f) => f.name === e.name)!, items.get(e.name)!));
   if (wrappers.length > 0) {
