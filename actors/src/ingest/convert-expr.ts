@@ -8,9 +8,10 @@
 import type * as ast from './ast.js';
 import { type ConvertContext, identifierText } from './convert-context.js';
 import { childByField, childrenByField, type CstNode, hasToken, namedChildren } from './cst.js';
-import { decodeBytes, decodeStr, parseNumberLiteral, splitStringToken } from './literals.js';
 import { checkCallArguments } from './check-calls.js';
-import { BINARY_OPERATORS, COMPARE_OPERATORS, UNARY_OPERATORS } from './operators.js';
+import { convertBinary, convertBoolOp, convertCompare } from './convert-operators.js';
+import { constant, convertNumber, convertStrings } from './convert-constants.js';
+import { UNARY_OPERATORS } from './operators.js';
 
 /** Node types that map to one CPython node this AST does not model. */
 const UNSUPPORTED_EXPRESSIONS: Readonly<Record<string, string>> = {
@@ -56,10 +57,6 @@ export function convertName(ctx: ConvertContext, node: CstNode): ast.Name {
     ctx.error('invalid syntax', next.lastIndex, next.lastIndex + 1);
   }
   return { type: 'Name', id, range: ctx.rangeOf(node) };
-}
-
-function constant(ctx: ConvertContext, node: CstNode, c: Omit<ast.Constant, 'type' | 'range'>): ast.Constant {
-  return { type: 'Constant', ...c, range: ctx.rangeOf(node) } as ast.Constant;
 }
 
 /** Strips redundant parentheses: `((x))` is `x`. Tuples keep their own. */
@@ -172,7 +169,7 @@ export function convertExpr(ctx: ConvertContext, node: CstNode): ast.Expr_ {
 }
 
 /** Something tree-sitter accepted that is not a Python 3 expression. */
-function invalid(ctx: ConvertContext, node: CstNode): ast.UnsupportedExpr {
+export function invalid(ctx: ConvertContext, node: CstNode): ast.UnsupportedExpr {
   ctx.errorAt(node, 'invalid syntax');
   return unsupportedExpr(ctx, node, 'Invalid');
 }
@@ -185,7 +182,7 @@ export function operatorToken(node: CstNode): CstNode | undefined {
   return node.children.find((c) => !c.named);
 }
 
-function convertField(ctx: ConvertContext, node: CstNode, field: string): ast.Expr_ {
+export function convertField(ctx: ConvertContext, node: CstNode, field: string): ast.Expr_ {
   const child = childByField(node, field);
   return child ? convertExpr(ctx, child) : invalid(ctx, node);
 }
@@ -245,176 +242,6 @@ function convertTypeExpression(ctx: ConvertContext, node: CstNode): ast.Expr_ {
     default:
       return unsupportedExpr(ctx, node, 'Starred');
   }
-}
-
-function convertNumber(ctx: ConvertContext, node: CstNode): ast.Expr_ {
-  const text = ctx.text(node);
-  const parsed = parseNumberLiteral(text);
-  if (parsed === null) {
-    ctx.errorAt(node, 'invalid decimal literal');
-    return unsupportedExpr(ctx, node, 'Invalid');
-  }
-  return constant(ctx, node, parsed);
-}
-
-/** One string literal, or adjacent literals concatenated (`"a" 'b'` is `'ab'`). */
-function convertStrings(ctx: ConvertContext, node: CstNode, parts: CstNode[]): ast.Expr_ {
-  let bytes: boolean | null = null;
-  let format = false;
-  let text = '';
-  const octets: number[] = [];
-  let unsupported: string | null = null;
-  let uPrefix = false;
-  for (const part of parts) {
-    const split = splitStringToken(ctx.text(part));
-    if (split === null) {
-      ctx.errorAt(part, 'invalid syntax');
-      return unsupportedExpr(ctx, node, 'Invalid');
-    }
-    if (bytes !== null && bytes !== split.prefix.bytes) {
-      ctx.errorAt(part, 'cannot mix bytes and nonbytes literals');
-      return unsupportedExpr(ctx, node, 'Invalid');
-    }
-    if (part === parts[0]) uPrefix = split.prefix.unicode;
-    bytes = split.prefix.bytes;
-    if (split.prefix.format) {
-      format = true;
-      continue;
-    }
-    if (bytes) {
-      const decoded = decodeBytes(split.body, split.prefix.raw);
-      if (!decoded.ok) {
-        ctx.errorAt(part, decoded.message);
-        return unsupportedExpr(ctx, node, 'Invalid');
-      }
-      for (const b of decoded.value) octets.push(b);
-    } else {
-      const decoded = decodeStr(split.body, split.prefix.raw);
-      if (decoded.ok) text += decoded.value;
-      else if (decoded.unsupported) unsupported = decoded.message;
-      else {
-        ctx.errorAt(part, decoded.message);
-        return unsupportedExpr(ctx, node, 'Invalid');
-      }
-    }
-  }
-  if (format) return unsupportedExpr(ctx, node, 'JoinedStr');
-  if (unsupported !== null) return unsupportedExpr(ctx, node, 'Constant', unsupported);
-  if (bytes) return constant(ctx, node, { kind: 'bytes', value: Uint8Array.from(octets) });
-  // CPython marks the constant when its first part is u'...'.
-  if (uPrefix) return constant(ctx, node, { kind: 'str', value: text, uPrefix: true });
-  return constant(ctx, node, { kind: 'str', value: text });
-}
-
-/**
- * Python's binding strength of each binary operator. tree-sitter-python
- * ranks `&` below `^` (Python has `a ^ b & c` as `a ^ (b & c)`), so binary
- * chains are not taken from its tree: the operands and operators of a chain
- * are collected in source order and regrouped here.
- */
-const BINARY_PRECEDENCE: Readonly<Record<string, number>> = {
-  '|': 1, '^': 2, '&': 3, '<<': 4, '>>': 4, '+': 5, '-': 5, '*': 6, '@': 6, '/': 6, '//': 6, '%': 6, '**': 8,
-};
-
-interface Operand {
-  readonly node: CstNode;
-  readonly expr: ast.Expr_;
-}
-
-/** The operands and operator tokens of a chain of binary operators, in source order (no recursion: chains can be long). */
-function flattenBinary(node: CstNode): { operands: CstNode[]; operators: string[] } | null {
-  const operands: CstNode[] = [];
-  const operators: string[] = [];
-  // Depth-first, left to right, through binary_operator nodes only; an
-  // operator is emitted between its left and right subtrees.
-  const stack: ({ node: CstNode } | { op: string })[] = [{ node }];
-  while (stack.length > 0) {
-    const item = stack.pop()!;
-    if ('op' in item) {
-      operators.push(item.op);
-      continue;
-    }
-    const n = item.node;
-    if (n.type !== 'binary_operator') {
-      operands.push(n);
-      continue;
-    }
-    const left = childByField(n, 'left');
-    const op = operatorToken(n)?.type;
-    const right = childByField(n, 'right');
-    if (!left || op === undefined || !right || BINARY_OPERATORS[op] === undefined) return null;
-    stack.push({ node: right }, { op }, { node: left });
-  }
-  return { operands, operators };
-}
-
-function convertBinary(ctx: ConvertContext, node: CstNode): ast.Expr_ {
-  const chain = flattenBinary(node);
-  if (chain === null) return invalid(ctx, node);
-  const operands: Operand[] = chain.operands.map((n) => ({ node: n, expr: convertExpr(ctx, n) }));
-  const ops = chain.operators;
-  // Precedence climbing over operands[0] op[0] operands[1] op[1] ...
-  let i = 0;
-  const parse = (minPrec: number): { start: number; end: number; expr: ast.Expr_ } => {
-    const first = operands[i]!;
-    let left = { start: first.node.start, end: first.node.end, expr: first.expr };
-    while (i < ops.length) {
-      const op = ops[i]!;
-      const prec = BINARY_PRECEDENCE[op]!;
-      if (prec < minPrec) break;
-      i++;
-      // `**` groups to the right, everything else to the left.
-      const right = parse(op === '**' ? prec : prec + 1);
-      left = {
-        start: left.start,
-        end: right.end,
-        expr: { type: 'BinOp', left: left.expr, op: BINARY_OPERATORS[op]!, right: right.expr, range: ctx.range(left.start, right.end) },
-      };
-    }
-    return left;
-  };
-  return parse(0).expr;
-}
-
-/** `a and b and c` is one BoolOp; tree-sitter nests it to the left. */
-function convertBoolOp(ctx: ConvertContext, node: CstNode): ast.Expr_ {
-  const opText = operatorToken(node)?.type;
-  const op: ast.BoolOperator = opText === 'or' ? 'Or' : 'And';
-  const values: ast.Expr_[] = [];
-  const collect = (n: CstNode): void => {
-    const left = childByField(n, 'left');
-    const right = childByField(n, 'right');
-    if (!left || !right) {
-      values.push(invalid(ctx, n));
-      return;
-    }
-    if (left.type === 'boolean_operator' && operatorToken(left)?.type === opText) collect(left);
-    else values.push(convertExpr(ctx, left));
-    values.push(convertExpr(ctx, right));
-  };
-  collect(node);
-  return { type: 'BoolOp', op, values, range: ctx.rangeOf(node) };
-}
-
-function convertCompare(ctx: ConvertContext, node: CstNode): ast.Expr_ {
-  const operands: ast.Expr_[] = [];
-  const ops: ast.CmpOperator[] = [];
-  for (const child of node.children) {
-    if (!child.named) {
-      const op = COMPARE_OPERATORS[child.type];
-      if (op === undefined) {
-        // `<>` is Python 2 (and the Barry-as-FLUFL joke).
-        ctx.errorAt(child, 'invalid syntax');
-        return unsupportedExpr(ctx, node, 'Invalid');
-      }
-      ops.push(op);
-    } else if (child.named) {
-      operands.push(convertExpr(ctx, child));
-    }
-  }
-  const [left, ...comparators] = operands;
-  if (left === undefined || comparators.length !== ops.length || ops.length === 0) return invalid(ctx, node);
-  return { type: 'Compare', left, ops, comparators, range: ctx.rangeOf(node) };
 }
 
 function convertCall(ctx: ConvertContext, node: CstNode): ast.Expr_ {

@@ -9,10 +9,11 @@
 import type * as ast from './ast.js';
 import { type ConvertContext, identifierText } from './convert-context.js';
 import { convertParameters } from './convert-args.js';
-import { convertElement, convertExpr, unwrapParens, unsupportedExpr } from './convert-expr.js';
-import { checkAugTarget, checkDeleteTargets, checkTarget } from './check-targets.js';
+import { convertExpressionStatement, convertTarget } from './convert-assign.js';
+import { convertExpr, unsupportedExpr } from './convert-expr.js';
+import { convertAlias, convertImportFrom } from './convert-imports.js';
+import { checkDeleteTargets } from './check-targets.js';
 import { childByField, childrenByField, type CstNode, hasToken, namedChildren } from './cst.js';
-import { AUG_OPERATORS } from './operators.js';
 
 const UNSUPPORTED_STATEMENTS: Readonly<Record<string, string>> = {
   class_definition: 'ClassDef',
@@ -329,146 +330,4 @@ function convertFor(ctx: ConvertContext, node: CstNode): ast.Stmt {
     is_async: hasToken(node, 'async'),
     range: ctx.range(node.start, lastEnd(orelse, lastEnd(body, node.end, ctx.source), ctx.source)),
   };
-}
-
-// ── imports ──────────────────────────────────────────────────────────────
-
-function convertAlias(ctx: ConvertContext, node: CstNode): ast.Alias {
-  if (node.type === 'aliased_import') {
-    const name = childByField(node, 'name');
-    const alias = childByField(node, 'alias');
-    return {
-      type: 'alias',
-      name: name ? dottedName(ctx, name) : '',
-      asname: alias ? identifierText(ctx, alias) : null,
-      range: ctx.rangeOf(node),
-    };
-  }
-  return { type: 'alias', name: dottedName(ctx, node), asname: null, range: ctx.rangeOf(node) };
-}
-
-function dottedName(ctx: ConvertContext, node: CstNode): string {
-  if (node.type === 'identifier') return identifierText(ctx, node);
-  return namedChildren(node)
-    .map((n) => identifierText(ctx, n))
-    .join('.');
-}
-
-function convertImportFrom(ctx: ConvertContext, node: CstNode): ast.ImportFrom {
-  const moduleNode = childByField(node, 'module_name');
-  let module: string | null = null;
-  let level = 0;
-  if (moduleNode?.type === 'relative_import') {
-    for (const c of moduleNode.children) {
-      if (c.type === 'import_prefix') level = ctx.text(c).replace(/[^.]/g, '').length;
-      else if (c.type === 'dotted_name') module = dottedName(ctx, c);
-    }
-  } else if (moduleNode) {
-    module = dottedName(ctx, moduleNode);
-  }
-  const wildcard = node.children.find((c) => c.type === 'wildcard_import');
-  const nameNodes = childrenByField(node, 'name');
-  for (const n of nameNodes) {
-    // `from m import a.b`: tree-sitter allows a dotted name here, CPython does not.
-    const dotted = n.type === 'aliased_import' ? childByField(n, 'name') : n;
-    const parts = dotted ? namedChildren(dotted) : [];
-    if (parts.length > 1) ctx.error('invalid syntax', parts[0]!.end, parts[0]!.end + 1);
-  }
-  const names = wildcard
-    ? [{ type: 'alias', name: '*', asname: null, range: ctx.rangeOf(wildcard) } as ast.Alias]
-    : nameNodes.map((n) => convertAlias(ctx, n));
-  return { type: 'ImportFrom', module, names, level, range: ctx.rangeOf(node) };
-}
-
-// ── expression statements and assignments ────────────────────────────────
-
-function convertExpressionStatement(ctx: ConvertContext, node: CstNode): ast.Stmt | null {
-  const parts = namedChildren(node);
-  const range = ctx.rangeOf(node);
-  if (parts.length !== 1 || hasToken(node, ',')) {
-    // `a, b` as a statement is a tuple without parentheses.
-    return { type: 'Expr', value: { type: 'Tuple', elts: parts.map((p) => convertElement(ctx, p)), range }, range };
-  }
-  const only = parts[0]!;
-  switch (only.type) {
-    case 'assignment':
-      return convertAssignment(ctx, node, only);
-    case 'augmented_assignment': {
-      const left = childByField(only, 'left');
-      const opNode = only.children.find((c) => !c.named && c.type.endsWith('='));
-      const op = opNode ? AUG_OPERATORS[opNode.type] : undefined;
-      if (left === undefined || op === undefined) {
-        ctx.errorAt(only, 'invalid syntax');
-        return null;
-      }
-      checkAugTarget(ctx, left);
-      return { type: 'AugAssign', target: convertExpr(ctx, left), op, value: convertValue(ctx, only), range };
-    }
-    case 'named_expression':
-      // `x := 1` needs parentheses at statement level.
-      ctx.error('invalid syntax', (childByField(only, 'name') ?? only).end, only.end);
-      return null;
-    case 'list_splat':
-      ctx.errorAt(only, "can't use starred expression here");
-      return null;
-    default:
-      return { type: 'Expr', value: convertExpr(ctx, only), range };
-  }
-}
-
-function convertValue(ctx: ConvertContext, node: CstNode): ast.Expr_ {
-  const right = childByField(node, 'right');
-  if (right === undefined) {
-    ctx.errorAt(node, 'invalid syntax');
-    return unsupportedExpr(ctx, node, 'Invalid');
-  }
-  if (right.type === 'assignment' || right.type === 'augmented_assignment') {
-    ctx.errorAt(right, 'invalid syntax');
-    return unsupportedExpr(ctx, right, 'Invalid');
-  }
-  if (right.type === 'list_splat') ctx.errorAt(right, "can't use starred expression here");
-  return convertExpr(ctx, right);
-}
-
-function convertTarget(ctx: ConvertContext, node: CstNode, where: 'assign' | 'for'): ast.Expr_ {
-  checkTarget(ctx, node, where);
-  return convertExpr(ctx, node);
-}
-
-function convertAssignment(ctx: ConvertContext, stmt: CstNode, node: CstNode): ast.Stmt {
-  const range = ctx.rangeOf(stmt);
-  const annotation = childByField(node, 'type');
-  const left = childByField(node, 'left');
-  if (left === undefined) {
-    ctx.errorAt(node, 'invalid syntax');
-    return { type: 'Pass', range };
-  }
-  if (annotation) {
-    const target = unwrapParens(left);
-    if (target.type !== 'identifier' && target.type !== 'attribute' && target.type !== 'subscript') {
-      const what = target.type === 'list_pattern' ? 'list' : 'tuple';
-      ctx.errorAt(left, `only single target (not ${what}) can be annotated`);
-    }
-    const right = childByField(node, 'right');
-    return {
-      type: 'AnnAssign',
-      target: convertExpr(ctx, left),
-      annotation: convertExpr(ctx, annotation),
-      value: right ? convertValue(ctx, node) : null,
-      simple: left.type === 'identifier',
-      range,
-    };
-  }
-  // `a = b = c` nests to the right in tree-sitter; CPython has one Assign with two targets.
-  const targets: ast.Expr_[] = [convertTarget(ctx, left, 'assign')];
-  let current = node;
-  for (;;) {
-    const right = childByField(current, 'right');
-    if (right?.type !== 'assignment' || childByField(right, 'type')) break;
-    const nextLeft = childByField(right, 'left');
-    if (nextLeft === undefined) break;
-    targets.push(convertTarget(ctx, nextLeft, 'assign'));
-    current = right;
-  }
-  return { type: 'Assign', targets, value: convertValue(ctx, current), range };
 }

@@ -14,7 +14,7 @@
  * this returns the first error of the first pass that has one.
  */
 import type * as ast from './ast.js';
-import { childBodies, walkExpr, walkStmtExprs } from './ast-walk.js';
+import { childBodies, walkStmtExprs } from './ast-walk.js';
 import type { SyntaxErrorInfo } from './convert-context.js';
 
 const FUTURE_FEATURES = new Set([
