@@ -12,7 +12,7 @@ import { kindName } from './invalid-target.js';
 const SEQUENCE_TARGETS = new Set(['tuple_pattern', 'list_pattern', 'pattern_list', 'tuple', 'list', 'expression_list']);
 const STARRED = new Set(['list_splat_pattern', 'list_splat']);
 
-export function checkTarget(ctx: ConvertContext, node: CstNode, _where: 'assign' | 'for'): void {
+export function checkTarget(ctx: ConvertContext, node: CstNode): void {
   const target = unwrapParens(node);
   if (STARRED.has(target.type)) {
     ctx.errorAt(target, 'starred assignment target must be in a list or tuple');

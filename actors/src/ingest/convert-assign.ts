@@ -58,8 +58,8 @@ function convertValue(ctx: ConvertContext, node: CstNode): ast.Expr_ {
   return convertExpr(ctx, right);
 }
 
-export function convertTarget(ctx: ConvertContext, node: CstNode, where: 'assign' | 'for'): ast.Expr_ {
-  checkTarget(ctx, node, where);
+export function convertTarget(ctx: ConvertContext, node: CstNode): ast.Expr_ {
+  checkTarget(ctx, node);
   return convertExpr(ctx, node);
 }
 
@@ -88,14 +88,14 @@ function convertAssignment(ctx: ConvertContext, stmt: CstNode, node: CstNode): a
     };
   }
   // `a = b = c` nests to the right in tree-sitter; CPython has one Assign with two targets.
-  const targets: ast.Expr_[] = [convertTarget(ctx, left, 'assign')];
+  const targets: ast.Expr_[] = [convertTarget(ctx, left)];
   let current = node;
   for (;;) {
     const right = childByField(current, 'right');
     if (right?.type !== 'assignment' || childByField(right, 'type')) break;
     const nextLeft = childByField(right, 'left');
     if (nextLeft === undefined) break;
-    targets.push(convertTarget(ctx, nextLeft, 'assign'));
+    targets.push(convertTarget(ctx, nextLeft));
     current = right;
   }
   return { type: 'Assign', targets, value: convertValue(ctx, current), range };

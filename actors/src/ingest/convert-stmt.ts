@@ -317,7 +317,7 @@ function convertIf(ctx: ConvertContext, node: CstNode): ast.Stmt {
 
 function convertFor(ctx: ConvertContext, node: CstNode): ast.Stmt {
   const left = childByField(node, 'left');
-  const target = left ? convertTarget(ctx, left, 'for') : convertField(ctx, node, 'left');
+  const target = left ? convertTarget(ctx, left) : convertField(ctx, node, 'left');
   const iter = convertField(ctx, node, 'right');
   const body = convertBlock(ctx, node, childByField(node, 'body'));
   const orelse = convertElse(ctx, childByField(node, 'alternative'));
