@@ -19,12 +19,19 @@ export interface CliArgs {
 
 export class UsageError extends Error {}
 
-export const USAGE = `Usage: portalis <command> [options] <file.py>...
+import { COMMANDS } from './commands.js';
+
+export function usage(): string {
+  const extra = Object.values(COMMANDS).map((c) => `  ${c.synopsis}\n`).join('');
+  return USAGE.replace('__EXTRA__', extra);
+}
+
+const USAGE = `Usage: portalis <command> [options] <file.py>...
 
 Commands:
   build <file.py>...   translate to Rust, compile to WASM, write .rs .wasm .js .d.ts
   test <file.py>...    build, then check the WASM against CPython (python3) on derived inputs
-
+__EXTRA__
 Options:
   -o, --out-dir <dir>  where build writes its files (default: next to each .py)
   --int <mode>         how int crosses to JS: number (default) or bigint

@@ -13,30 +13,24 @@ import { formatConformanceReport } from '../conformance/index.js';
 import type { ConformanceReport } from '../conformance/index.js';
 import { formatDiagnostic } from '../diagnostics/format.js';
 import { createCompilerPool } from '../workers/pool.js';
-import { parseCli, USAGE, UsageError, type CliArgs } from './args.js';
+import { parseCli, usage, UsageError, type CliArgs } from './args.js';
+import { COMMANDS } from './commands.js';
+import { processIO, type CliIO } from './io.js';
 import { OutputConflictError, writeOutputs } from './write-outputs.js';
 
-export interface CliIO {
-  readonly stdout: (text: string) => void;
-  readonly stderr: (text: string) => void;
-}
-
-const processIO: CliIO = {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
-};
-
 export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
+  const extra = argv[0] !== undefined ? COMMANDS[argv[0]] : undefined;
+  if (extra) return (await extra.load()).run(argv.slice(1), io);
   let args: CliArgs;
   try {
     args = parseCli(argv);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    io.stderr(`portalis: ${error.message}\n\n${USAGE}\n`);
+    io.stderr(`portalis: ${error.message}\n\n${usage()}\n`);
     return 2;
   }
   if (args.command === 'help') {
-    io.stdout(`${USAGE}\n`);
+    io.stdout(`${usage()}\n`);
     return 0;
   }
   if (args.command === 'version') {

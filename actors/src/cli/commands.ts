@@ -1,0 +1,19 @@
+/**
+ * Commands beyond `build` and `test`, each in its own file and loaded only
+ * when used, so `portalis build` never pays for a server or a socket library.
+ * A command module exports `run(argv, io)`, parses its own arguments (usage
+ * errors exit 2) and returns the exit status. Add a command with one entry here.
+ */
+import type { CliIO } from './io.js';
+
+export interface CommandModule {
+  run(argv: string[], io: CliIO): Promise<number>;
+}
+
+export interface CommandEntry {
+  /** One line for `portalis --help`: `name <args>   what it does`. */
+  readonly synopsis: string;
+  readonly load: () => Promise<CommandModule>;
+}
+
+export const COMMANDS: Record<string, CommandEntry> = {};
