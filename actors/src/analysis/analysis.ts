@@ -8,8 +8,7 @@
  * function bodies (functions.ts) → lowering with checks (lower-stmt.ts).
  */
 import { basename } from 'node:path';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { Module } from '../ingest/ast.js';
+import type { IngestResult } from '../ingest/types.js';
 import { analyzeConstants } from './constants.js';
 import { inferTypes, initFunction, type ModuleContext } from './functions.js';
 import { lowerFunction } from './lower-stmt.js';
@@ -18,13 +17,8 @@ import { DiagnosticSink } from './report.js';
 import { type FunctionSig, functionSignature } from './signatures.js';
 import type { AnalysisResult, FunctionIR } from './types.js';
 
-/** What analysis reads from ingest (ingest's IngestResult has this shape). */
-export interface AnalysisInput {
-  readonly file: string;
-  readonly source: string;
-  readonly module: Module | null;
-  readonly diagnostics: readonly Diagnostic[];
-}
+/** What analysis reads: ingest's result (its own diagnostics are not repeated). */
+export type AnalysisInput = Pick<IngestResult, 'file' | 'source' | 'module'>;
 
 /** `src/fib.py` → `fib`. */
 export function moduleNameOf(file: string): string {
