@@ -2,7 +2,7 @@
 # Sets up a fresh Debian 12 machine with Node 20+ for Portalis:
 #  - Debian's rustc with the wasm32-unknown-unknown standard library (the compiler backend),
 #  - Debian's chromium (for the browser test),
-#  - python3 (CPython, the conformance oracle),
+#  - python3 (CPython, the conformance oracle) and the Python packages in requirements-dev.txt,
 #  - the npm workspaces (npm ci), then checks that the native addons load.
 # Safe to run again: it installs only what is missing.
 set -euo pipefail
@@ -20,6 +20,9 @@ if ((${#missing[@]})); then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
+
+# The Python hosts (Triton backend, Kit extension) and their tests.
+python3 -m pip install -q --disable-pip-version-check -r requirements-dev.txt
 
 npm ci --no-audit --no-fund
 # npm 11 does not run every install script: make sure the parser's native

@@ -16,4 +16,9 @@ export interface CommandEntry {
   readonly load: () => Promise<CommandModule>;
 }
 
-export const COMMANDS: Record<string, CommandEntry> = {};
+export const COMMANDS: Record<string, CommandEntry> = {
+  package: {
+    synopsis: 'package <file.py|dir> --target <t> -o <dir>   package for a deployment target (see portalis package --help)',
+    load: () => import('./package-command.js'),
+  },
+};
