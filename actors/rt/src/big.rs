@@ -54,6 +54,20 @@ impl Big {
         self.trim();
     }
 
+    pub(crate) fn mul_u64(&mut self, m: u64) {
+        let mut carry: u128 = 0;
+        for l in self.limbs.iter_mut() {
+            let v = (*l as u128) * (m as u128) + carry;
+            *l = v as u32;
+            carry = v >> 32;
+        }
+        while carry != 0 {
+            self.limbs.push(carry as u32);
+            carry >>= 32;
+        }
+        self.trim();
+    }
+
     pub(crate) fn mul_pow10(&mut self, mut k: u32) {
         while k >= 9 {
             self.mul_small(1_000_000_000);

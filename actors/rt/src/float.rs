@@ -144,8 +144,8 @@ pub fn float_pow(a: f64, b: f64) -> PyResult<f64> {
     if base == 1.0 {
         return Ok(if negate { -1.0 } else { 1.0 });
     }
-    // Finite base > 0 (not 1), finite non-zero exponent: libm's pow.
-    let r = base.powf(b);
+    // Finite base > 0 (not 1), finite non-zero exponent: C's pow.
+    let r = crate::expo::pow_positive(base, b);
     if r.is_infinite() {
         return raise(Exc::OverflowError, POW_RANGE);
     }
@@ -158,9 +158,9 @@ pub fn float_pow(a: f64, b: f64) -> PyResult<f64> {
 /// cannot represent (ValueError `COMPLEX_POW`).
 #[cold]
 fn complex_pow_error(a: f64, b: f64) -> PyResult<f64> {
-    let len = (-a).powf(b);
-    let phase = 0.0f64.atan2(a) * b;
-    if (len * phase.cos()).is_infinite() || (len * phase.sin()).is_infinite() {
+    let len = crate::expo::pow_positive(-a, b);
+    let phase = std::f64::consts::PI * b; // atan2(0.0, a) for a < 0
+    if (len * crate::trig::cos(phase)).is_infinite() || (len * crate::trig::sin(phase)).is_infinite() {
         return raise(Exc::OverflowError, "complex exponentiation");
     }
     raise(Exc::ValueError, COMPLEX_POW)

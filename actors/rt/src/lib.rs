@@ -10,12 +10,15 @@
 
 mod abi;
 mod big;
+mod dd;
 mod depth;
 mod err;
+mod expo;
 mod float;
 mod int;
 mod math;
 mod round;
+mod trig;
 
 pub use abi::*;
 pub use depth::*;

@@ -8,12 +8,17 @@
 //! `hypot` and `log(x, base)` have their own rules, ported here as facts.
 //!
 //! `sqrt`, `fabs`, `floor`, `ceil`, `trunc` are exact everywhere. The
-//! transcendental functions call the platform libm (glibc natively, the
-//! musl-derived libm of Rust's compiler-builtins on wasm32), which may
-//! differ from CPython-on-glibc in the last bit for some inputs; the
-//! differential test in actors/rt/rt.test.ts lists the differences it found.
+//! musl-derived libm that Rust links into wasm32 often differs from glibc
+//! (which CPython uses on Linux) in the last bit, so exp, log, log2, exp2,
+//! pow, sin, cos, tan, atan, atan2, asin and acos are computed correctly
+//! rounded in `expo.rs`/`trig.rs` (glibc's are correctly rounded in nearly
+//! all cases), and log10, sinh, cosh, tanh follow glibc's fdlibm formulas.
+//! `expm1` and `log1p` come from the libm: both libms use fdlibm's code.
+//! actors/rt/test/differential.test.ts compares all of them with CPython;
+//! test/libm-differences.json lists the inputs where they still differ.
 
 use crate::err::*;
+use crate::{expo, trig};
 use crate::float::{float_div, float_to_int, is_odd_integer};
 
 pub const MATH_PI: f64 = std::f64::consts::PI;
@@ -54,11 +59,11 @@ pub fn math_fabs(x: f64) -> PyResult<f64> {
 }
 #[inline]
 pub fn math_exp(x: f64) -> PyResult<f64> {
-    check1(x, x.exp(), true)
+    check1(x, expo::exp(x), true)
 }
 #[inline]
 pub fn math_exp2(x: f64) -> PyResult<f64> {
-    check1(x, x.exp2(), true)
+    check1(x, expo::exp2(x), true)
 }
 #[inline]
 pub fn math_expm1(x: f64) -> PyResult<f64> {
@@ -67,15 +72,15 @@ pub fn math_expm1(x: f64) -> PyResult<f64> {
 /// `math.log(x)`; `log(0)` and negative arguments are domain errors.
 #[inline]
 pub fn math_log(x: f64) -> PyResult<f64> {
-    check1(x, x.ln(), false)
+    check1(x, expo::log(x), false)
 }
 #[inline]
 pub fn math_log2(x: f64) -> PyResult<f64> {
-    check1(x, x.log2(), false)
+    check1(x, expo::log2(x), false)
 }
 #[inline]
 pub fn math_log10(x: f64) -> PyResult<f64> {
-    check1(x, x.log10(), false)
+    check1(x, expo::log10(x), false)
 }
 #[inline]
 pub fn math_log1p(x: f64) -> PyResult<f64> {
@@ -92,39 +97,39 @@ pub fn math_log_base(x: f64, base: f64) -> PyResult<f64> {
 }
 #[inline]
 pub fn math_sin(x: f64) -> PyResult<f64> {
-    check1(x, x.sin(), false)
+    check1(x, trig::sin(x), false)
 }
 #[inline]
 pub fn math_cos(x: f64) -> PyResult<f64> {
-    check1(x, x.cos(), false)
+    check1(x, trig::cos(x), false)
 }
 #[inline]
 pub fn math_tan(x: f64) -> PyResult<f64> {
-    check1(x, x.tan(), false)
+    check1(x, trig::tan(x), false)
 }
 #[inline]
 pub fn math_asin(x: f64) -> PyResult<f64> {
-    check1(x, x.asin(), false)
+    check1(x, trig::asin(x), false)
 }
 #[inline]
 pub fn math_acos(x: f64) -> PyResult<f64> {
-    check1(x, x.acos(), false)
+    check1(x, trig::acos(x), false)
 }
 #[inline]
 pub fn math_atan(x: f64) -> PyResult<f64> {
-    check1(x, x.atan(), false)
+    check1(x, trig::atan(x), false)
 }
 #[inline]
 pub fn math_sinh(x: f64) -> PyResult<f64> {
-    check1(x, x.sinh(), true)
+    check1(x, expo::sinh(x), true)
 }
 #[inline]
 pub fn math_cosh(x: f64) -> PyResult<f64> {
-    check1(x, x.cosh(), true)
+    check1(x, expo::cosh(x), true)
 }
 #[inline]
 pub fn math_tanh(x: f64) -> PyResult<f64> {
-    check1(x, x.tanh(), false)
+    check1(x, expo::tanh(x), false)
 }
 
 /// `math.atan2(y, x)` with C99 Annex F special values, as CPython's m_atan2.
@@ -142,7 +147,7 @@ pub fn math_atan2(y: f64, x: f64) -> PyResult<f64> {
     if x.is_infinite() || y == 0.0 {
         return Ok(if x.is_sign_positive() { 0.0f64.copysign(y) } else { MATH_PI.copysign(y) });
     }
-    Ok(y.atan2(x))
+    Ok(trig::atan2_finite(y, x))
 }
 
 /// `math.pow(x, y)`: like `**` for floats but a ValueError (not
@@ -186,12 +191,34 @@ pub fn math_pow(x: f64, y: f64) -> PyResult<f64> {
             0.0
         });
     }
-    let r = x.powf(y);
-    if r.is_nan() {
-        return domain();
+    // finite ** finite, as C's pow
+    if x == 0.0 {
+        if y < 0.0 {
+            return domain(); // a pole: C gives inf with a divide-by-zero
+        }
+        return Ok(if y == 0.0 {
+            1.0
+        } else if is_odd_integer(y) {
+            x
+        } else {
+            0.0
+        });
     }
+    let r = if x < 0.0 {
+        if y != y.floor() {
+            return domain(); // C gives NaN
+        }
+        let m = expo::pow_positive(-x, y);
+        if is_odd_integer(y) {
+            -m
+        } else {
+            m
+        }
+    } else {
+        expo::pow_positive(x, y)
+    };
     if r.is_infinite() {
-        return if x == 0.0 { domain() } else { range() };
+        return range();
     }
     Ok(r)
 }

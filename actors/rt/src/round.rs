@@ -116,7 +116,7 @@ fn round_div_half_even(num: &Big, den: &Big) -> Big {
 
 /// `num / den` (both > 0) as the nearest double, ties to even, with
 /// subnormal results handled and infinity past the top of the range.
-fn ratio_to_f64(num: &Big, den: &Big) -> f64 {
+pub(crate) fn ratio_to_f64(num: &Big, den: &Big) -> f64 {
     let k = num.bit_len() as i32 - den.bit_len() as i32; // num/den in [2^(k-1), 2^(k+1))
     let s = 55 - k; // q = floor(num * 2^s / den) has 55 or 56 bits
     let (n2, d2) = if s >= 0 {

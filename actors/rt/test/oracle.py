@@ -8,6 +8,8 @@ and writes one JSON line per case:
   | {"tuple": [r, r]} | {"complex": true} | {"bigint": true}
   | {"err": ["ExceptionType", "message"]}
 "bigint" stands for an int too large to compute here (it is outside i64).
+For the libm-backed functions a float result also carries "cr": the
+correctly rounded value, when mpmath is installed (normal results only).
 """
 import json
 import math
@@ -111,6 +113,32 @@ for name in ["sqrt", "exp", "exp2", "expm1", "log", "log2", "log10", "log1p", "s
     FNS["math_" + name] = getattr(math, name)
 
 
+try:
+    import mpmath
+
+    mpmath.mp.prec = 300
+    EXACT = {
+        "math_exp": mpmath.exp, "math_exp2": lambda x: mpmath.power(2, x), "math_log": mpmath.log,
+        "math_log2": lambda x: mpmath.log(x, 2), "math_log10": mpmath.log10, "math_sin": mpmath.sin,
+        "math_cos": mpmath.cos, "math_tan": mpmath.tan, "math_asin": mpmath.asin, "math_acos": mpmath.acos,
+        "math_atan": mpmath.atan, "math_sinh": mpmath.sinh, "math_cosh": mpmath.cosh, "math_tanh": mpmath.tanh,
+        "math_pow": mpmath.power, "float_pow": mpmath.power, "int_pow_float": mpmath.power,
+        "math_atan2": mpmath.atan2, "math_expm1": mpmath.expm1, "math_log1p": mpmath.log1p,
+    }
+except ImportError:  # the test then skips the correctly-rounded check
+    EXACT = {}
+
+
+def correctly_rounded(fn, args, value):
+    f = EXACT.get(fn)
+    if f is None or not isinstance(value, float) or not math.isfinite(value) or abs(value) < 2.2250738585072014e-308:
+        return None
+    exact = f(*[mpmath.mpf(a) for a in args])
+    if not isinstance(exact, mpmath.mpf):
+        return None
+    return bits(float(exact))
+
+
 def encode(v):
     if isinstance(v, bool):
         return {"bool": v}
@@ -130,7 +158,12 @@ def main():
     for line in sys.stdin:
         case = json.loads(line)
         try:
-            res = encode(FNS[case["fn"]](*[dec(a) for a in case["args"]]))
+            args = [dec(a) for a in case["args"]]
+            value = FNS[case["fn"]](*args)
+            res = encode(value)
+            cr = correctly_rounded(case["fn"], args, value)
+            if cr is not None:
+                res["cr"] = cr
         except Big:
             res = {"bigint": True}
         except Exception as e:  # noqa: BLE001 - every exception is data here
