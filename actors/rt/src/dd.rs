@@ -110,11 +110,6 @@ impl DD {
         quick_two_sum(q1, q2).add_f(q3)
     }
 
-    #[inline]
-    pub(crate) fn div_f(self, b: f64) -> DD {
-        self.div(DD::from(b))
-    }
-
     /// Square root of a non-negative value (one Newton step from the double root).
     pub(crate) fn sqrt(self) -> DD {
         if self.hi <= 0.0 {
@@ -137,7 +132,7 @@ mod tests {
         assert_eq!(p.lo, 2f64.powi(-60));
         let s = two_sum(1.0, 2f64.powi(-70));
         assert_eq!((s.hi, s.lo), (1.0, 2f64.powi(-70)));
-        let third = DD::ONE.div_f(3.0);
+        let third = DD::ONE.div(DD::from(3.0));
         let back = third.mul_f(3.0);
         assert!((back.hi - 1.0).abs() + back.lo.abs() < 1e-31);
         let r = DD::from(2.0).sqrt();

@@ -100,12 +100,17 @@ describe('buildWasm', () => {
     const second = ok(await buildWasm({ file: 'fib.py', rust: fibRust, spec: fibSpec, options: { cacheDir } }));
     expect(second.cached).toBe(true);
     expect(Buffer.from(second.wasm).equals(Buffer.from(first.wasm))).toBe(true);
-    // A different opt level is a different entry.
+    // Another source with the support library already built: only the module is compiled.
+    const warm = ok(await buildWasm({ file: 'fib.py', rust: `${fibRust}// another module\n`, spec: fibSpec, options: { cacheDir } }));
+    expect(warm.cached).toBe(false);
+    // A different opt level is a different entry; the size levels use fat LTO.
     const small = ok(await buildWasm({ file: 'fib.py', rust: fibRust, spec: fibSpec, options: { cacheDir, optLevel: 'z' } }));
     expect(small.cached).toBe(false);
+    expect(small.wasm.length).toBeLessThan(first.wasm.length);
     console.log(
       `build timings: cold (rt rlib + module) ${first.millis.toFixed(0)} ms, cached ${second.millis.toFixed(1)} ms, ` +
-        `module only (opt-level z, rt warm) ${small.millis.toFixed(0)} ms; sizes O3 ${first.wasm.length} B, Oz ${small.wasm.length} B`,
+        `module only ${warm.millis.toFixed(0)} ms, opt-level z + LTO ${small.millis.toFixed(0)} ms; ` +
+        `sizes O3 ${first.wasm.length} B, Oz+LTO ${small.wasm.length} B`,
     );
   });
 
@@ -236,6 +241,39 @@ describe('buildWasm', () => {
     const r2 = await buildWasm({ file: 'fib.py', rust: fibRust, spec: extra, options: { cacheDir } });
     expect(r2.ok).toBe(false);
     if (!r2.ok) expect(r2.diagnostics[0]!.message).toContain('unexpected function export check');
+  });
+
+  it('exhausting the WASM stack traps; memory outside the shadow stack is left intact', async (ctx) => {
+    if (noToolchain) ctx.skip(noToolchain);
+    const rust = await readFile(path.join(here, '__fixtures__', 'stack.rs'), 'utf8');
+    const spec: ModuleSpec = {
+      module: 'stack',
+      exports: [
+        {
+          name: 'deep',
+          params: [{ name: 'n', type: 'float' }],
+          returns: 'float',
+          doc: null,
+          line: 1,
+          wasm: { name: 'deep', params: ['f64'], results: ['f64'] },
+          wide: null,
+          ts: { number: '', bigint: '' },
+        },
+      ],
+      defaultExport: null,
+      abiVersion: 1,
+    };
+    const built = ok(await buildWasm({ file: 'stack.py', rust, spec, options: { cacheDir: await tempCache() } }));
+    const e = await instantiate(built.wasm);
+    expect(e.deep!(100)).toBe(106); // 100 frames, plus pad[0] bumped at n = 16, 32, ..., 96
+    // rustc lays the shadow stack out first (below 1 MiB), statics and heap after it:
+    // an overflow runs below address 0 and traps instead of overwriting data.
+    const dataStart = 1 << 20;
+    expect(e.__portalis_state_ptr!() as number).toBeGreaterThanOrEqual(dataStart);
+    const before = new Uint8Array(e.memory.buffer).slice(dataStart);
+    expect(() => e.deep!(1e6)).toThrow(WebAssembly.RuntimeError);
+    const after = new Uint8Array(e.memory.buffer).slice(dataStart, dataStart + before.length);
+    expect(Buffer.from(after).equals(Buffer.from(before))).toBe(true);
   });
 
   it('keeps the cache key stable: the entry path is derived from the inputs', async (ctx) => {

@@ -38,6 +38,18 @@ export { buildSupportLibrary } from './support-library.js';
  */
 export const MODULE_FLAGS: readonly string[] = ['-C', 'debuginfo=0', '-C', 'strip=symbols', '-C', 'panic=abort', '--cap-lints', 'allow'];
 
+/**
+ * Fat LTO only for the size levels: measured on a small module it cuts the
+ * .wasm by about a third (24 KB → 15 KB) but makes rustc ~7x slower
+ * (0.2 s → 1.4 s); cross-crate inlining of the hot rt helpers already
+ * happens without it (they are `#[inline]`).
+ */
+export function optFlags(optLevel: OptLevel): string[] {
+  const flags = ['-C', `opt-level=${optLevel}`];
+  if (optLevel === 's' || optLevel === 'z') flags.push('-C', 'lto=fat');
+  return flags;
+}
+
 export interface BuildRunOptions {
   readonly signal?: AbortSignal;
   /** Called with rustc's pid when it starts (tests check it is gone after a cancel). */
@@ -60,8 +72,7 @@ export async function buildWasm(input: BuildInput, opts: BuildRunOptions = {}): 
     abi: spec.abiVersion,
     rustc: toolchain.versionInfo,
     target: WASM_TARGET,
-    optLevel,
-    flags: MODULE_FLAGS,
+    flags: [...optFlags(optLevel), ...MODULE_FLAGS],
     rt: await rtSourceHash(),
     rust,
   });
@@ -91,7 +102,7 @@ export async function buildWasm(input: BuildInput, opts: BuildRunOptions = {}): 
       '--crate-type', 'cdylib',
       '--crate-name', 'portalis_module',
       '--target', WASM_TARGET,
-      '-C', `opt-level=${optLevel}`,
+      ...optFlags(optLevel),
       ...MODULE_FLAGS,
       '--error-format=json',
       '--extern', `portalis_rt=${rlib}`,
