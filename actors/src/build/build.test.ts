@@ -136,6 +136,18 @@ describe('buildWasm', () => {
     expect(healed.cached).toBe(true);
   });
 
+  it('rebuilds a damaged support library instead of blaming the generated code', async (ctx) => {
+    if (noToolchain) ctx.skip(noToolchain);
+    const cacheDir = await tempCache();
+    ok(await buildWasm({ file: 'fib.py', rust: fibRust, spec: fibSpec, options: { cacheDir } }));
+    const [rlib] = (await listFiles(cacheDir)).filter((f) => f.endsWith('.rlib'));
+    const rlibPath = path.join(cacheDir, rlib!);
+    await writeFile(rlibPath, (await readFile(rlibPath)).subarray(0, 1000));
+    const r = ok(await buildWasm({ file: 'fib.py', rust: `${fibRust}// new source\n`, spec: fibSpec, options: { cacheDir } }));
+    expect(r.cached).toBe(false);
+    expect((await readFile(rlibPath)).length).toBeGreaterThan(1000);
+  });
+
   it('is safe when two processes build the same module into one cache at once', async (ctx) => {
     if (noToolchain) ctx.skip(noToolchain);
     const cacheDir = await tempCache();

@@ -23,7 +23,7 @@ import { diagnostic, type Diagnostic } from '../diagnostics/index.js';
 import { cacheKey, defaultCacheDir, dropCacheEntry, readCacheEntry, writeCacheEntry } from './cache.js';
 import { runProcess } from './run-process.js';
 import { firstRustcError, rustcTextExcerpt } from './rustc-diagnostics.js';
-import { buildSupportLibrary, rtSourceHash } from './support-library.js';
+import { buildSupportLibrary, discardSupportLibrary, rtSourceHash } from './support-library.js';
 import { findToolchain, isToolchain, WASM_TARGET } from './toolchain.js';
 import type { BuildInput, BuildResult, OptLevel, Toolchain } from './types.js';
 import { validateWasm } from './validate-wasm.js';
@@ -86,9 +86,36 @@ export async function buildWasm(input: BuildInput, opts: BuildRunOptions = {}): 
     await dropCacheEntry(cacheDir, key);
   }
 
-  const rlib = await untilAborted(buildSupportLibrary(toolchain, cacheDir), signal);
-  if (rlib === ABORTED) return cancelled(file);
+  for (let attempt = 0; ; attempt++) {
+    const rlib = await untilAborted(buildSupportLibrary(toolchain, cacheDir), signal);
+    if (rlib === ABORTED) return cancelled(file);
+    const result = await compileModule(input, toolchain, cacheDir, key, optLevel, rlib, opts, started);
+    if (result === RLIB_UNREADABLE) {
+      // The cached rlib is damaged (rustc cannot read its metadata): rebuild it once.
+      await discardSupportLibrary(rlib);
+      if (attempt === 0) continue;
+      throw new Error(`rustc cannot read the freshly built support library ${rlib}`);
+    }
+    return result;
+  }
+}
 
+const RLIB_UNREADABLE = Symbol('rlib unreadable');
+/** rustc error codes that mean "the portalis_rt crate file is unusable", not "the code is wrong". */
+const CRATE_FILE_ERRORS = new Set(['E0786', 'E0460', 'E0463', 'E0514']);
+
+async function compileModule(
+  input: BuildInput,
+  toolchain: Toolchain,
+  cacheDir: string,
+  key: string,
+  optLevel: OptLevel,
+  rlib: string,
+  opts: BuildRunOptions,
+  started: number,
+): Promise<BuildResult | typeof RLIB_UNREADABLE> {
+  const { file, rust, spec } = input;
+  const { signal } = opts;
   const tmpRoot = path.join(cacheDir, 'tmp');
   await mkdir(tmpRoot, { recursive: true });
   const work = await mkdtemp(path.join(tmpRoot, 'build-'));
@@ -116,6 +143,8 @@ export async function buildWasm(input: BuildInput, opts: BuildRunOptions = {}): 
     });
     if (out.aborted) return cancelled(file);
     if (out.code !== 0) {
+      const first = firstRustcError(out.stderr);
+      if (first?.code && CRATE_FILE_ERRORS.has(first.code) && /portalis_rt/.test(first.message)) return RLIB_UNREADABLE;
       return { ok: false, diagnostics: [await rustcFailure(file, toolchain, cacheDir, key, rsPath, out)] };
     }
     const wasm = new Uint8Array(await readFile(outPath));

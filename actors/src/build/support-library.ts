@@ -58,6 +58,15 @@ export async function buildSupportLibrary(toolchain: Toolchain, cacheDir: string
   return job;
 }
 
+/**
+ * Forgets and deletes an rlib that rustc could not read (a damaged cache
+ * file), so the next `buildSupportLibrary` compiles it again.
+ */
+export async function discardSupportLibrary(rlib: string): Promise<void> {
+  building.delete(rlib);
+  await rm(rlib, { force: true });
+}
+
 async function compileOnce(toolchain: Toolchain, dir: string, rlib: string): Promise<string> {
   if (await isNonEmptyFile(rlib)) return rlib;
   await mkdir(dir, { recursive: true });
