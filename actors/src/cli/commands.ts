@@ -21,4 +21,8 @@ export const COMMANDS: Record<string, CommandEntry> = {
     synopsis: 'package <file.py|dir> --target <t> -o <dir>   package for a deployment target (see portalis package --help)',
     load: () => import('./package-command.js'),
   },
+  dev: {
+    synopsis: 'dev --kit <file.py> [--endpoint <ep>]   live reload into an Omniverse Kit extension over ZeroMQ',
+    load: () => import('./dev-command.js'),
+  },
 };
