@@ -1,0 +1,2 @@
+"""Stand-in for ``carb.events`` (the legacy IEventStream types)."""
+from kit_standin.components import EventStream as IEventStream, IEvent, ISubscription  # noqa: F401

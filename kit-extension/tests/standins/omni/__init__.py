@@ -1,0 +1,1 @@
+"""Stand-in for the ``omni`` namespace (Kit's Python APIs)."""

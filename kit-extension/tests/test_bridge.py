@@ -1,0 +1,442 @@
+"""The ZeroMQ bridge between the Kit extension and the Node runtime, tested
+end to end: a real `portalis dev --kit` Node process (actors/dist, built by
+`npx tsc -b`) and the real pyzmq client in portalis/wasm/bridge.py.
+
+Covered: the module snapshot on connect (the client connects after the
+publication it would otherwise miss), remote calls and their Python
+exceptions compared with CPython running the same source, live reload on
+save (including a bad save that publishes nothing), Node killed and
+restarted mid-run, heartbeat loss in both directions, malformed requests,
+and close() staying bounded. bridge.py is loaded from its file so the tests
+do not need the `carb`/`omni` modules the package's __init__ imports.
+"""
+from __future__ import annotations
+
+import importlib.util
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+from typing import List, Optional
+
+REPO = Path(__file__).resolve().parents[2]
+CLI = REPO / "actors" / "bin" / "portalis.js"
+DIST_MARKERS = [REPO / "actors" / "dist" / "cli" / "dev-command.js", REPO / "runtime" / "dist" / "bridge" / "index.js"]
+
+
+def load_bridge():
+    name = "portalis_kit_bridge_under_test"
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.spec_from_file_location(name, REPO / "kit-extension" / "portalis" / "wasm" / "bridge.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def missing_prerequisite() -> Optional[str]:
+    if shutil.which("node") is None:
+        return "node is not on PATH"
+    for marker in DIST_MARKERS:
+        if not marker.exists():
+            return f"{marker.relative_to(REPO)} is missing: build first (npx tsc -b; npm test does)"
+    return None
+
+
+def free_ports(count: int) -> List[int]:
+    sockets = []
+    try:
+        for _ in range(count):
+            s = socket.socket()
+            s.bind(("127.0.0.1", 0))
+            sockets.append(s)
+        return [s.getsockname()[1] for s in sockets]
+    finally:
+        for s in sockets:
+            s.close()
+
+
+class DevProcess:
+    """`node actors/bin/portalis.js dev --kit <file>` with its output collected line by line."""
+
+    def __init__(self, source: Path, rpc_port: int, pub_port: int, heartbeat_ms: int = 200):
+        self.lines: List[str] = []
+        self._changed = threading.Condition()
+        self.proc = subprocess.Popen(
+            [
+                "node", str(CLI), "dev", "--kit", str(source),
+                "--endpoint", f"tcp://127.0.0.1:{rpc_port}",
+                "--pub-endpoint", f"tcp://127.0.0.1:{pub_port}",
+                "--heartbeat-ms", str(heartbeat_ms), "--debounce-ms", "50", "-O", "1",
+            ],
+            cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        )
+        self._reader = threading.Thread(target=self._read, daemon=True)
+        self._reader.start()
+
+    def _read(self) -> None:
+        assert self.proc.stdout is not None
+        for line in self.proc.stdout:
+            with self._changed:
+                self.lines.append(line.rstrip("\n"))
+                self._changed.notify_all()
+
+    def wait_line(self, needle: str, timeout: float = 20.0, after: int = 0) -> str:
+        """The first line from index `after` on that contains `needle`; fails the test with the output otherwise."""
+        deadline = time.monotonic() + timeout
+        with self._changed:
+            while True:
+                for line in self.lines[after:]:
+                    if needle in line:
+                        return line
+                left = deadline - time.monotonic()
+                if left <= 0 or (self.proc.poll() is not None and not self._reader.is_alive()):
+                    raise AssertionError(f"no line containing {needle!r} within {timeout} s; output:\n" + "\n".join(self.lines))
+                self._changed.wait(min(left, 0.1))
+
+    def mark(self) -> int:
+        with self._changed:
+            return len(self.lines)
+
+    def signal(self, sig: int) -> None:
+        if self.proc.poll() is None:
+            os.kill(self.proc.pid, sig)
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            self.signal(signal.SIGCONT)
+            self.signal(signal.SIGTERM)
+            try:
+                self.proc.wait(5)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait(5)
+        self._reader.join(5)
+        if self.proc.stdout:
+            self.proc.stdout.close()
+
+    def kill(self) -> None:
+        self.proc.kill()
+        self.proc.wait(5)
+        self._reader.join(5)
+
+
+# ---------------------------------------------------------------- tests
+
+import math
+import pytest
+
+bridge = load_bridge()
+SKIP = missing_prerequisite()
+pytestmark = pytest.mark.skipif(SKIP is not None, reason=SKIP or "")
+
+STEP_SOURCE = '''
+def step(x: float, dt: float) -> float:
+    return x + dt * 2.0
+
+
+def div(a: int, b: int) -> int:
+    return a // b
+
+
+def mul(a: int, b: int) -> int:
+    return a * b
+
+
+def neg(x: float) -> float:
+    return -x
+
+
+def positive(x: float) -> bool:
+    return x > 0.0
+'''
+
+HB = 0.2  # seconds, both sides
+
+
+def cpython(source: str):
+    """The source run by CPython itself: the oracle for remote results and exceptions."""
+    namespace: dict = {}
+    exec(compile(source, "step.py", "exec"), namespace)
+    return namespace
+
+
+class Loads:
+    """Records on_module calls; checks each module is real WASM that wasmtime accepts."""
+
+    def __init__(self):
+        self.calls = []
+        self.lock = threading.Lock()
+
+    def __call__(self, wasm: bytes, spec: dict, version: str) -> None:
+        assert wasm[:4] == b"\0asm"
+        try:
+            import wasmtime
+
+            wasmtime.Module(wasmtime.Engine(), wasm)
+        except ImportError:
+            pass
+        with self.lock:
+            self.calls.append((version, spec, len(wasm)))
+
+    def versions(self):
+        with self.lock:
+            return [c[0] for c in self.calls]
+
+
+@pytest.fixture
+def workdir(tmp_path):
+    (tmp_path / "step.py").write_text(STEP_SOURCE)
+    return tmp_path
+
+
+@pytest.fixture
+def ports():
+    return free_ports(2)
+
+
+@pytest.fixture
+def node(workdir, ports):
+    proc = DevProcess(workdir / "step.py", *ports, heartbeat_ms=int(HB * 1000))
+    yield proc
+    proc.stop()
+
+
+def connect(ports, loads=None, **kw):
+    return bridge.KitBridge(
+        f"tcp://127.0.0.1:{ports[0]}", f"tcp://127.0.0.1:{ports[1]}", on_module=loads,
+        heartbeat_interval=HB, liveness=3, call_timeout=2.0, **kw,
+    )
+
+
+def test_snapshot_on_connect_then_remote_calls_match_cpython(node, ports):
+    node.wait_line("published v1-")
+    # The publication happened before this client existed: only the snapshot can deliver it.
+    loads = Loads()
+    kit = connect(ports, loads)
+    try:
+        assert kit.wait_for(lambda b: b.running_version is not None, 10), node.lines
+        [(version, spec, size)] = loads.calls
+        assert version.startswith("v1-") and kit.running_version == version
+        assert spec["module"] == "step" and [e["name"] for e in spec["exports"]] == ["step", "div", "mul", "neg", "positive"]
+        node.wait_line(f"running {version} (current)")
+
+        py = cpython(STEP_SOURCE)
+        for args in [(1.0, 0.5), (-2.5, 1e-3), (0.1, 0.2)]:
+            got = kit.call("step", *args)
+            assert type(got) is float and got == py["step"](*args)
+        for a, b in [(7, 2), (-7, 2), (7, -2), (2**62, 3)]:
+            got = kit.call("div", a, b)
+            assert type(got) is int and got == py["div"](a, b)
+        assert kit.call("mul", 2**40, 2**20) == 2**60  # beyond 2**53: exact through the wide export
+        zero = kit.call("neg", 0.0)
+        assert zero == 0.0 and math.copysign(1.0, zero) == -1.0
+        assert math.isnan(kit.call("neg", math.nan)) and kit.call("neg", math.inf) == -math.inf
+        assert kit.call("positive", 2.0) is True and kit.call("positive", -2.0) is False
+
+        # Python exceptions raised by the WASM come back as the same type and message.
+        for fn, args in [("div", (1, 0)), ("mul", (2**62, 4))]:
+            with pytest.raises(BaseException) as expected:
+                py[fn](*args) if fn == "div" else _overflowing_mul(*args)
+            with pytest.raises(type(expected.value)) as remote:
+                kit.call(fn, *args)
+            assert str(remote.value) == str(expected.value)
+        with pytest.raises(AttributeError, match="module 'step' has no attribute 'nope'"):
+            kit.call("nope")
+        with pytest.raises(TypeError) as remote:
+            kit.call("div", 1)
+        with pytest.raises(TypeError) as local:
+            py["div"](1)
+        assert str(remote.value) == str(local.value)
+        with pytest.raises(TypeError, match="must be int, not float"):
+            kit.call("div", 1.5, 1)
+        assert kit.ping()["type"] == "pong"
+    finally:
+        assert kit.close(2.0)
+
+
+def _overflowing_mul(a, b):
+    # Translated ints are i64: CPython's unbounded result is refused with OverflowError (docs/abi.md).
+    raise OverflowError("integer multiplication overflow")
+
+
+def test_live_reload_bad_save_then_recovery(node, ports, workdir):
+    node.wait_line("published v1-")
+    loads = Loads()
+    kit = connect(ports, loads)
+    try:
+        assert kit.wait_for(lambda b: b.modules_loaded == 1, 10)
+        mark = node.mark()
+        (workdir / "step.py").write_text(STEP_SOURCE + "\n\ndef triple(x: int) -> int:\n    return 3 * x\n")
+        assert kit.wait_for(lambda b: b.modules_loaded == 2, 20), node.lines
+        v2 = kit.running_version
+        assert v2.startswith("v2-") and loads.versions()[-1] == v2
+        node.wait_line(f"running {v2} (current)", after=mark)
+        assert kit.call("triple", 14) == 42
+
+        # A save that does not compile: diagnostics, nothing published, Kit keeps v2.
+        mark = node.mark()
+        (workdir / "step.py").write_text(STEP_SOURCE + "\n\ndef broken(x: int) -> int:\n    return x +\n")
+        node.wait_line(f"has errors, nothing published; Kit keeps running {v2}", after=mark)
+        time.sleep(3 * HB)
+        assert kit.running_version == v2 and kit.modules_loaded == 2
+        assert kit.call("triple", 2) == 6
+
+        # The next good save recovers.
+        (workdir / "step.py").write_text(STEP_SOURCE + "\n\ndef triple(x: int) -> int:\n    return 30 * x\n")
+        assert kit.wait_for(lambda b: b.modules_loaded == 3, 20), node.lines
+        assert kit.running_version.startswith("v3-")
+        assert kit.call("triple", 2) == 60
+    finally:
+        assert kit.close(2.0)
+
+
+def test_node_killed_mid_call_and_restarted(workdir, ports):
+    node = DevProcess(workdir / "step.py", *ports, heartbeat_ms=int(HB * 1000))
+    loads = Loads()
+    kit = None
+    try:
+        node.wait_line("published v1-")
+        kit = connect(ports, loads)
+        assert kit.wait_for(lambda b: b.modules_loaded == 1, 10)
+        first_instance = kit.node_instance
+        assert kit.call("div", 9, 3) == 3
+
+        # Freeze Node, put a call in flight, then kill Node: the call must time out cleanly.
+        node.signal(signal.SIGSTOP)
+        outcome = {}
+
+        def in_flight():
+            started = time.monotonic()
+            try:
+                outcome["value"] = kit.call("div", 8, 2, timeout=1.0)
+            except BaseException as exc:  # noqa: BLE001 - recorded for the assertions below
+                outcome["error"] = exc
+            outcome["elapsed"] = time.monotonic() - started
+
+        caller = threading.Thread(target=in_flight)
+        caller.start()
+        time.sleep(0.2)
+        node.kill()
+        caller.join(5)
+        assert not caller.is_alive()
+        assert isinstance(outcome.get("error"), bridge.BridgeTimeout), outcome
+        assert "no reply within 1.00 s" in str(outcome["error"])
+        assert 0.9 <= outcome["elapsed"] < 2.5
+        assert kit.wait_for(lambda b: not b.peer_alive, 3)
+        with pytest.raises(bridge.BridgeTimeout):
+            kit.call("div", 1, 1, timeout=0.3)
+
+        # While Node is down the source changes; the restarted Node serves it and Kit re-fetches the snapshot.
+        (workdir / "step.py").write_text(STEP_SOURCE + "\n\ndef triple(x: int) -> int:\n    return 3 * x\n")
+        node = DevProcess(workdir / "step.py", *ports, heartbeat_ms=int(HB * 1000))
+        node.wait_line("published v1-")
+        assert kit.wait_for(lambda b: b.peer_alive and b.modules_loaded == 2, 15), node.lines
+        assert kit.node_instance != first_instance and kit.reconnects >= 1
+        assert kit.call("triple", 5) == 15 and kit.call("div", 9, 3) == 3
+        node.wait_line(f"running {kit.running_version} (current)")
+    finally:
+        if kit is not None:
+            assert kit.close(2.0)
+        node.stop()
+
+
+def test_heartbeat_loss_detected_both_ways(node, ports):
+    node.wait_line("published v1-")
+    kit = connect(ports, Loads())
+    try:
+        assert kit.wait_for(lambda b: b.peer_alive and b.modules_loaded == 1, 10)
+        # Node frozen: Kit notices within liveness * interval (plus a beat) and starts reconnecting.
+        node.signal(signal.SIGSTOP)
+        frozen = time.monotonic()
+        assert kit.wait_for(lambda b: not b.peer_alive, 3)
+        assert time.monotonic() - frozen < 3 * HB + 3 * HB
+        assert kit.reconnects >= 1
+        node.signal(signal.SIGCONT)
+        assert kit.wait_for(lambda b: b.peer_alive, 5)
+        assert kit.call("div", 4, 2) == 2
+        # Kit gone silent: Node reports the peer lost.
+        mark = node.mark()
+    finally:
+        assert kit.close(2.0)
+    node.wait_line("lost (silent for", timeout=5, after=mark)
+
+
+def test_malformed_requests_get_errors_and_node_keeps_serving(node, ports):
+    import json
+
+    import zmq
+
+    node.wait_line("published v1-")
+    ctx = zmq.Context()
+    raw = ctx.socket(zmq.DEALER)
+    raw.setsockopt(zmq.LINGER, 0)
+    raw.setsockopt(zmq.RCVTIMEO, 3000)
+    raw.connect(f"tcp://127.0.0.1:{ports[0]}")
+    try:
+        cases = [
+            ([b"not json"], None),
+            ([b"[1,2]"], None),
+            ([json.dumps({"v": 99, "type": "ping", "id": 5}).encode()], 5),
+            ([json.dumps({"v": 1, "type": "launch", "id": 6}).encode()], 6),
+            ([json.dumps({"v": 1, "type": "call", "id": 7}).encode()], 7),
+            ([json.dumps({"v": 1, "type": "call", "id": 8, "fn": "div", "args": [{"$b": 3}]}).encode()], 8),
+            ([b"\xff\xfe"], None),
+        ]
+        for frames, rid in cases:
+            raw.send_multipart(frames)
+            reply = json.loads(raw.recv_multipart()[0])
+            assert reply["type"] == "error" and reply["id"] == rid and reply["error"]["kind"] == "protocol", reply
+        raw.send_multipart([json.dumps({"v": 1, "type": "call", "id": 9, "fn": "div", "args": [7, 2]}).encode()])
+        assert json.loads(raw.recv_multipart()[0]) == {"v": 1, "type": "result", "id": 9, "value": 3}
+    finally:
+        raw.close(0)
+        ctx.term()
+    assert node.proc.poll() is None
+
+
+def test_close_is_bounded_with_no_node_and_calls_waiting():
+    port, pub = free_ports(2)
+    kit = bridge.KitBridge(f"tcp://127.0.0.1:{port}", f"tcp://127.0.0.1:{pub}", heartbeat_interval=HB, call_timeout=30.0)
+    errors = []
+
+    def waiting_call():
+        try:
+            kit.call("step", 1.0, 2.0)
+        except bridge.BridgeError as exc:
+            errors.append(exc)
+
+    callers = [threading.Thread(target=waiting_call) for _ in range(3)]
+    for t in callers:
+        t.start()
+    time.sleep(0.3)
+    started = time.monotonic()
+    assert kit.close(2.0)
+    assert time.monotonic() - started < 1.0
+    for t in callers:
+        t.join(2)
+    assert len(errors) == 3 and all(isinstance(e, bridge.BridgeClosed) for e in errors)
+    with pytest.raises(bridge.BridgeClosed):
+        kit.call("step", 1.0, 2.0)
+    assert kit.close(1.0)  # idempotent
+
+
+def test_values_round_trip_exactly():
+    frames = []
+    value = [1, -(2**70), 2.0, -0.0, math.inf, None, True, "s", b"\x00\x01", {"k": [0.5]}]
+    encoded = bridge.encode_value(value, frames)
+    import json
+
+    decoded = bridge.decode_value(json.loads(json.dumps(encoded)), frames)
+    assert decoded[:3] == [1, -(2**70), 2.0] and type(decoded[2]) is float
+    assert math.copysign(1.0, decoded[3]) == -1.0 and decoded[4] == math.inf
+    assert decoded[5:] == [None, True, "s", b"\x00\x01", {"k": [0.5]}]
+    assert isinstance(bridge.python_exception("ZeroDivisionError", "x"), ZeroDivisionError)
+    assert isinstance(bridge.python_exception("SystemExit", "x"), bridge.RemoteError)
+    assert isinstance(bridge.python_exception("PortalisTrap", "x"), bridge.RemoteError)
