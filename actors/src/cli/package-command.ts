@@ -15,7 +15,9 @@ export interface PackageTarget {
   run(inputs: string[], outDir: string, argv: string[], io: CliIO): Promise<number>;
 }
 
-export const TARGETS: Record<string, () => Promise<PackageTarget>> = {};
+export const TARGETS: Record<string, () => Promise<PackageTarget>> = {
+  triton: async () => (await import('../targets/triton/target.js')).tritonTarget,
+};
 
 export const PACKAGE_USAGE = () => `Usage: portalis package <file.py | dir>... --target <${Object.keys(TARGETS).join('|') || 'target'}> -o <dir> [target options]`;
 

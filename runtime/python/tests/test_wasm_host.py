@@ -5,11 +5,13 @@ import importlib.util
 import math
 import threading
 import time
+from pathlib import Path
 
 import pytest
 
-from conftest import HERE
 from portalis_wasm_host import Limits, PythonError, WasmLimitExceeded, WasmModule, WasmTrap, python_exception
+
+HERE = Path(__file__).resolve().parent
 
 # The same functions run by CPython: the oracle.
 _spec = importlib.util.spec_from_file_location("hostmod_cpython", HERE / "fixtures" / "hostmod.py")

@@ -1,0 +1,131 @@
+"""Test harness for the portalis_wasm Triton backend, standing in for Triton itself.
+
+- The model repository is made by the real CLI (`portalis package --target triton`)
+  from tests/fixtures/triton/funcs.py.
+- config.pbtxt is parsed with protobuf's text_format against our ModelConfig
+  proto (tests/fixtures/triton/model_config.proto, compiled with grpc_tools),
+  and turned into the JSON a Python model gets in `args["model_config"]`
+  (snake_case names, defaults printed, enums as names, int64 as numbers).
+- model.py runs against the stand-in pb_utils in standin/.
+"""
+from __future__ import annotations
+
+import importlib.util
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+HERE = Path(__file__).resolve().parent
+BACKEND = HERE.parent
+REPO = BACKEND.parent
+FIXTURES = REPO / "tests" / "fixtures" / "triton"
+MODEL_PY = BACKEND / "backends" / "portalis_wasm" / "model.py"
+
+sys.path.insert(0, str(HERE / "standin"))
+sys.path.insert(0, str(REPO / "runtime" / "python"))
+
+import triton_python_backend_utils as pb_utils  # noqa: E402  (the stand-in)
+from triton_harness import run_cli  # noqa: E402
+
+INT64_FIELDS = {"dims", "shape", "max_queue_delay_microseconds", "versions", "priority_levels", "default_priority_level"}
+
+
+@pytest.fixture(scope="session")
+def model_config_pb2(tmp_path_factory):
+    out = tmp_path_factory.mktemp("proto")
+    from grpc_tools import protoc
+
+    status = protoc.main(["protoc", f"-I{FIXTURES}", f"--python_out={out}", str(FIXTURES / "model_config.proto")])
+    assert status == 0, "protoc failed on model_config.proto"
+    spec = importlib.util.spec_from_file_location("model_config_pb2", out / "model_config_pb2.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+@pytest.fixture(scope="session")
+def packaged(tmp_path_factory):
+    """(repo dir, k8s manifest path, CLI stderr) for funcs.py packaged with limits and dynamic batching."""
+    base = tmp_path_factory.mktemp("triton")
+    repo = base / "repo"
+    proc = run_cli("package", str(FIXTURES / "funcs.py"), "--target", "triton", "-o", str(repo),
+                   "--max-batch-size", "8", "--dynamic-batching", "--preferred-batch-size", "4,8",
+                   "--max-queue-delay-us", "100", "--instances", "2", "--fuel", "20000000",
+                   "--timeout-ms", "5000", "--memory-mb", "64", "--k8s")
+    assert proc.returncode == 0, proc.stderr
+    return repo, base / "k8s" / "portalis-triton.yaml", proc.stderr
+
+
+def _int64_to_numbers(value, key=None):
+    if isinstance(value, dict):
+        return {k: _int64_to_numbers(v, k) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_int64_to_numbers(v, key) for v in value]
+    if key in INT64_FIELDS and isinstance(value, str):
+        return int(value)
+    return value
+
+
+def config_json(pb2, pbtxt_text: str) -> dict:
+    """config.pbtxt -> the model_config dict Triton hands a Python model."""
+    from google.protobuf import json_format, text_format
+
+    message = text_format.Parse(pbtxt_text, pb2.ModelConfig())
+    as_dict = json_format.MessageToDict(message, preserving_proto_field_name=True, always_print_fields_with_no_presence=True)
+    return _int64_to_numbers(as_dict)
+
+
+class LoadedModel:
+    """One model instance, driven the way Triton drives a Python model."""
+
+    def __init__(self, repo: Path, name: str, config: dict, version: str = "1") -> None:
+        spec = importlib.util.spec_from_file_location(f"portalis_wasm_model_{name}_{id(self)}", MODEL_PY)
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        pb_utils._model_dir = str(repo / name / version)
+        try:
+            completed = module.TritonPythonModel.auto_complete_config(pb_utils.ModelConfig(config))
+            self.config = completed.as_dict()
+            self.model = module.TritonPythonModel()
+            self.model.initialize({
+                "model_config": json.dumps(self.config),
+                "model_instance_kind": "CPU",
+                "model_instance_device_id": "0",
+                "model_instance_name": f"{name}_0_0",
+                "model_repository": str(repo / name),
+                "model_version": version,
+                "model_name": name,
+            })
+        finally:
+            pb_utils._model_dir = None
+        self.module = module
+
+    def execute(self, requests):
+        responses = self.model.execute(requests)
+        assert isinstance(responses, list) and len(responses) == len(requests), "one response per request"
+        assert all(isinstance(r, pb_utils.InferenceResponse) for r in responses)
+        return responses
+
+    def close(self) -> None:
+        self.model.finalize()
+
+
+@pytest.fixture
+def load_model(packaged, model_config_pb2):
+    loaded = []
+
+    def load(name: str, edit=None) -> LoadedModel:
+        repo = packaged[0]
+        config = config_json(model_config_pb2, (repo / name / "config.pbtxt").read_text())
+        if edit:
+            edit(config)
+        m = LoadedModel(repo, name, config)
+        loaded.append(m)
+        return m
+
+    yield load
+    for m in loaded:
+        m.close()
