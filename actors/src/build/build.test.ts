@@ -123,7 +123,7 @@ describe('buildWasm', () => {
     const entry = path.join(cacheDir, entries[0]!);
 
     const bytes = await readFile(entry);
-    bytes[bytes.length - 10] ^= 0xff; // a flipped bit inside the code
+    bytes[bytes.length - 10] = bytes[bytes.length - 10]! ^ 0xff; // flipped bits inside the code
     await writeFile(entry, bytes);
     const afterFlip = ok(await buildWasm({ file: 'fib.py', rust: fibRust, spec: fibSpec, options: { cacheDir } }));
     expect(afterFlip.cached).toBe(false);
