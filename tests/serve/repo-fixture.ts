@@ -12,6 +12,9 @@ import { compileModule } from '../../actors/src/index.js';
 
 export const FUNCS_PY = fileURLToPath(new URL('../fixtures/triton/funcs.py', import.meta.url));
 
+/** The time limit of the runaway `spin` model. */
+export const SPIN_TIMEOUT_MS = 1000;
+
 const CONFIG_TYPE = { int: 'TYPE_INT64', float: 'TYPE_FP64', bool: 'TYPE_BOOL' } as const;
 
 export async function buildRepository(): Promise<string> {
@@ -34,18 +37,18 @@ ${inputs}
 ]
 output [
   {
-    name: "result"
+    name: "OUTPUT0"
     data_type: ${CONFIG_TYPE[fn.returns as 'int']}
     dims: [ 1 ]
   }
 ]
 instance_group [ { count: ${fn.name === 'spin' ? 2 : 1} kind: KIND_CPU } ]
 dynamic_batching { }
-parameters { key: "timeout_ms" value: { string_value: "${fn.name === 'spin' ? 1500 : 10000}" } }
+parameters { key: "timeout_ms" value: { string_value: "${fn.name === 'spin' ? SPIN_TIMEOUT_MS : 10000}" } }
 `;
     await writeFile(join(dir, 'config.pbtxt'), config);
     await writeFile(join(dir, '1', 'model.wasm'), wasm);
-    await writeFile(join(dir, '1', 'portalis.json'), JSON.stringify({ ...spec, function: fn.name, outputs: ['result'] }, null, 2));
+    await writeFile(join(dir, '1', 'portalis.json'), JSON.stringify({ portalis: 1, abiVersion: spec.abiVersion, model: fn.name, function: fn.name, wasm: 'model.wasm', spec }, null, 2));
   }
   return root;
 }

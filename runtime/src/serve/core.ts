@@ -139,6 +139,14 @@ export class InferenceCore {
     const m = model.name;
     const seen = new Map<string, RawInput>();
     for (const input of request.inputs) {
+      if (input.datatype === 'BYTES') {
+        // Walk the 4-byte length prefixes before anything else reads the data.
+        try {
+          splitBytes(input.raw, `input '${input.name}'`);
+        } catch (e) {
+          throw new InferError('INVALID_ARG', `${(e as Error).message} for model '${m}'`);
+        }
+      }
       if (!model.inputs.some((i) => i.name === input.name)) throw new InferError('INVALID_ARG', `unexpected inference input '${input.name}' for model '${m}'`);
       if (seen.has(input.name)) throw new InferError('INVALID_ARG', `input '${input.name}' is given more than once for model '${m}'`);
       seen.set(input.name, input);
@@ -219,8 +227,9 @@ export class InferenceCore {
     try {
       answer = await pool.run(columns, count, timeoutMs);
     } catch (error) {
-      if (error instanceof TimeoutError) throw new InferError('UNAVAILABLE', `${m}: ${error.message}`);
-      throw new InferError('INTERNAL', `${m}: ${(error as Error).message}`);
+      // A limit or a dead worker is the backend's failure (INTERNAL), as in the Python backend.
+      if (error instanceof TimeoutError) throw new InferError('INTERNAL', `WasmLimitExceeded: ${m}: ${error.message}`);
+      throw new InferError('INTERNAL', `WasmTrap: ${m}: ${(error as Error).message}`);
     }
     const computeNs = Number(process.hrtime.bigint() - computeStart);
     stats.computeInfer.count++;
@@ -231,7 +240,12 @@ export class InferenceCore {
     b.count++;
     b.ns += computeNs;
     stats.batches.set(Math.max(1, batch), b);
-    if (!answer.ok) throw new InferError('INTERNAL', answer.message === '' ? answer.type : `${answer.type}: ${answer.message}`);
+    if (!answer.ok) {
+      // The Python exception the function raised is the caller's (INVALID_ARG, text `Type: message`
+      // as CPython prints it); a trap is the backend's (INTERNAL).
+      const code = answer.type === 'PortalisTrap' || answer.type === 'Error' ? 'INTERNAL' : 'INVALID_ARG';
+      throw new InferError(code, `${answer.type}: ${answer.message}`);
+    }
 
     const outputs: RawOutput[] = [];
     for (const spec of model.outputs) {

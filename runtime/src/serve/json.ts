@@ -108,6 +108,7 @@ export function parseJson(text: string): unknown {
 
 export function stringifyJson(value: unknown): string {
   if (typeof value === 'bigint') return value.toString();
+  if (typeof value === 'number' && Object.is(value, -0)) return '-0.0';
   if (typeof value === 'number') return Number.isFinite(value) ? JSON.stringify(value) : JSON.stringify(String(value));
   if (value === null || value === undefined) return 'null';
   if (typeof value === 'string' || typeof value === 'boolean') return JSON.stringify(value);

@@ -87,8 +87,11 @@ export async function createInferenceServer(options: InferenceServerOptions): Pr
         httpServer?.closeIdleConnections();
         const grpcClosed = grpcServer ? new Promise<void>((resolve) => grpcServer!.tryShutdown(() => resolve())) : Promise.resolve();
         await core.drain();
-        httpServer?.closeAllConnections();
+        // Let the fronts write the last answers before cutting what is left.
+        await new Promise((r) => setTimeout(r, 20));
+        httpServer?.closeIdleConnections();
         await Promise.race([Promise.all([httpClosed, grpcClosed]), new Promise((r) => setTimeout(r, 2_000).unref())]);
+        httpServer?.closeAllConnections();
         grpcServer?.forceShutdown();
         await core.close();
       })()),

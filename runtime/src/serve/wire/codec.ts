@@ -172,7 +172,11 @@ export class Reader {
     switch (wireType) {
       case 0: this.varintBig(); return;
       case 1: this.fixed(8); return;
-      case 2: this.pos += this.length(); return;
+      case 2: {
+        const n = this.length();
+        this.pos += n;
+        return;
+      }
       case 5: this.fixed(4); return;
       default: throw new WireError(`unsupported wire type ${wireType}`);
     }
