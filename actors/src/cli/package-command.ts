@@ -17,6 +17,7 @@ export interface PackageTarget {
 
 export const TARGETS: Record<string, () => Promise<PackageTarget>> = {
   triton: async () => (await import('../targets/triton/target.js')).tritonTarget,
+  kit: async () => (await import('../targets/kit/target.js')).kitTarget,
 };
 
 export const PACKAGE_USAGE = () => `Usage: portalis package <file.py | dir>... --target <${Object.keys(TARGETS).join('|') || 'target'}> -o <dir> [target options]`;
