@@ -11,8 +11,6 @@
 from __future__ import annotations
 
 import importlib.util
-import json
-import subprocess
 import sys
 from pathlib import Path
 
@@ -22,15 +20,12 @@ HERE = Path(__file__).resolve().parent
 BACKEND = HERE.parent
 REPO = BACKEND.parent
 FIXTURES = REPO / "tests" / "fixtures" / "triton"
-MODEL_PY = BACKEND / "backends" / "portalis_wasm" / "model.py"
 
 sys.path.insert(0, str(HERE / "standin"))
 sys.path.insert(0, str(REPO / "runtime" / "python"))
 
 import triton_python_backend_utils as pb_utils  # noqa: E402  (the stand-in)
-from triton_harness import run_cli  # noqa: E402
-
-INT64_FIELDS = {"dims", "shape", "max_queue_delay_microseconds", "versions", "priority_levels", "default_priority_level"}
+from triton_harness import LoadedModel, config_json, run_cli  # noqa: E402
 
 
 @pytest.fixture(scope="session")
@@ -57,60 +52,6 @@ def packaged(tmp_path_factory):
                    "--timeout-ms", "5000", "--memory-mb", "64", "--k8s")
     assert proc.returncode == 0, proc.stderr
     return repo, base / "k8s" / "portalis-triton.yaml", proc.stderr
-
-
-def _int64_to_numbers(value, key=None):
-    if isinstance(value, dict):
-        return {k: _int64_to_numbers(v, k) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_int64_to_numbers(v, key) for v in value]
-    if key in INT64_FIELDS and isinstance(value, str):
-        return int(value)
-    return value
-
-
-def config_json(pb2, pbtxt_text: str) -> dict:
-    """config.pbtxt -> the model_config dict Triton hands a Python model."""
-    from google.protobuf import json_format, text_format
-
-    message = text_format.Parse(pbtxt_text, pb2.ModelConfig())
-    as_dict = json_format.MessageToDict(message, preserving_proto_field_name=True, always_print_fields_with_no_presence=True)
-    return _int64_to_numbers(as_dict)
-
-
-class LoadedModel:
-    """One model instance, driven the way Triton drives a Python model."""
-
-    def __init__(self, repo: Path, name: str, config: dict, version: str = "1") -> None:
-        spec = importlib.util.spec_from_file_location(f"portalis_wasm_model_{name}_{id(self)}", MODEL_PY)
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-        pb_utils._model_dir = str(repo / name / version)
-        try:
-            completed = module.TritonPythonModel.auto_complete_config(pb_utils.ModelConfig(config))
-            self.config = completed.as_dict()
-            self.model = module.TritonPythonModel()
-            self.model.initialize({
-                "model_config": json.dumps(self.config),
-                "model_instance_kind": "CPU",
-                "model_instance_device_id": "0",
-                "model_instance_name": f"{name}_0_0",
-                "model_repository": str(repo / name),
-                "model_version": version,
-                "model_name": name,
-            })
-        finally:
-            pb_utils._model_dir = None
-        self.module = module
-
-    def execute(self, requests):
-        responses = self.model.execute(requests)
-        assert isinstance(responses, list) and len(responses) == len(requests), "one response per request"
-        assert all(isinstance(r, pb_utils.InferenceResponse) for r in responses)
-        return responses
-
-    def close(self) -> None:
-        self.model.finalize()
 
 
 @pytest.fixture
