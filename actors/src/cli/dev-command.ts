@@ -106,7 +106,9 @@ async function serve(file: string, options: DevOptions, io: CliIO): Promise<numb
         if (event.kind === 'peer-joined') say(`${peer} connected`);
         else if (event.kind === 'peer-lost') say(`${peer} lost (silent for ${(event.silentMs / 1000).toFixed(1)} s)`);
         else if (event.kind === 'loaded') {
-          if (event.ok) say(`${peer} running ${event.version}${event.sha256 === server.module?.sha256 ? ' (current)' : ''}`);
+          const current = event.sha256 === server.module?.sha256 ? ' (current)' : '';
+          if (event.ok && event.staged) say(`${peer} staged ${event.version}${current}, swapping in at the next simulation step`);
+          else if (event.ok) say(`${peer} running ${event.version ?? 'nothing yet'}${current}`);
           else say(`${peer} failed to load ${event.version}: ${event.error ?? 'unknown error'}`);
         } else say(`${peer}: protocol error: ${event.problem}`);
       },

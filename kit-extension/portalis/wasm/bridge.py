@@ -26,6 +26,7 @@ import builtins
 import hashlib
 import itertools
 import json
+import logging
 import math
 import os
 import threading
@@ -157,7 +158,9 @@ class KitBridge:
     `on_module(wasm, spec, version)` is called on the bridge thread for each
     new module (the snapshot on connect, then every live reload); it should
     only stage the swap (the extension's `swap_module`) and return. Whether it
-    returned or raised is reported back to Node. Remote calls: `call(name,
+    raised is reported back to Node; when it returns a ticket with an
+    `adopted` event (swap_module's SwapTicket), the module is reported as
+    staged, and as running once the event is set. Remote calls: `call(name,
     *args, timeout=...)`, from any thread.
     """
 
@@ -178,7 +181,7 @@ class KitBridge:
         self.heartbeat_interval = heartbeat_interval
         self.liveness = liveness
         self._on_module = on_module
-        self._log = log or (lambda line: None)
+        self._log = log or logging.getLogger("portalis.wasm.bridge").warning
 
         self._lock = threading.Lock()
         self._changed = threading.Condition(self._lock)
@@ -196,6 +199,7 @@ class KitBridge:
         self.running_sha256: Optional[str] = None
         self.modules_loaded = 0
         self.last_load_error: Optional[str] = None
+        self._staged: Optional[Tuple[str, str, Any]] = None  # (version, sha256, swap ticket) waiting for the next step
         self._applied: Tuple[Optional[str], int] = (None, 0)  # (node instance, seq) of the last module handled
         self._seen: Tuple[Optional[str], Optional[str]] = (None, None)  # (node instance, version) of the same
 
@@ -359,6 +363,7 @@ class KitBridge:
                         if self._on_published(frames, dealer):
                             want_snapshot = True
 
+                self._check_staged()
                 now = time.monotonic()
                 self._expire(now)
                 if now >= next_beat:
@@ -494,6 +499,12 @@ class KitBridge:
             return self._behind(instance, header.get("version"))
         return False
 
+    @property
+    def staged_version(self) -> Optional[str]:
+        """A module accepted by `on_module` that the extension has not swapped in yet."""
+        staged = self._staged
+        return staged[0] if staged else None
+
     def _behind(self, instance: Optional[str], version: Optional[str]) -> bool:
         return version is not None and (instance, version) != self._seen
 
@@ -512,28 +523,57 @@ class KitBridge:
         if sha != header.get("sha256"):
             self._log(f"portalis bridge: module {version} failed its sha256 check; ignored")
             return
-        ok, error = True, None
-        if sha != self.running_sha256:
+        ok, error, ticket = True, None, None
+        current_sha = self._staged[1] if self._staged else self.running_sha256
+        if sha != current_sha:
             try:
                 if self._on_module is not None:
-                    self._on_module(wasm, header.get("spec") or {}, version)
+                    ticket = self._on_module(wasm, header.get("spec") or {}, version)
             except Exception as exc:  # reported back to Node, the old module keeps running
                 ok, error = False, f"{type(exc).__name__}: {exc}"
                 self._log(f"portalis bridge: loading {version} failed: {error}")
         with self._changed:
             self._applied = (instance, seq)
             self._seen = (instance, version)
-            if ok:
-                self.running_version = version
-                self.running_sha256 = sha
-                self.modules_loaded += 1
-            else:
+            if not ok:
                 self.last_load_error = error
+            elif ticket is not None and hasattr(ticket, "adopted"):
+                # Staged: the extension swaps it in between two steps; reported again once it runs.
+                self._staged = (version, sha, ticket)
+                self.modules_loaded += 1
+            elif sha != current_sha:
+                self._staged = None
+                self.running_version, self.running_sha256 = version, sha
+                self.modules_loaded += 1
             self._changed.notify_all()
-        report: Dict[str, Any] = {"type": "loaded", "version": self.running_version if ok else version, "sha256": sha, "ok": ok}
-        if error is not None:
-            report["error"] = error
-        self._report(report)
+        if not ok:
+            self._report({"type": "loaded", "version": version, "sha256": sha, "ok": False, "error": error})
+        else:
+            self._report_state()
+
+    def _report_state(self) -> None:
+        """Tells Node what runs (and what is staged to run next)."""
+        if self._staged is not None:
+            self._report({"type": "loaded", "version": self._staged[0], "sha256": self._staged[1], "ok": True, "state": "staged"})
+        else:
+            self._report({"type": "loaded", "version": self.running_version, "sha256": self.running_sha256, "ok": True, "state": "running"})
+
+    def _check_staged(self) -> None:
+        """Reports a staged module once the extension adopted it (between two steps)."""
+        staged = self._staged
+        if staged is None:
+            return
+        ticket = staged[2]
+        if ticket.adopted.is_set():
+            with self._changed:
+                self._staged = None
+                self.running_version, self.running_sha256 = staged[0], staged[1]
+                self._changed.notify_all()
+            self._report_state()
+        elif getattr(ticket, "superseded", False):
+            with self._changed:
+                self._staged = None
+                self._changed.notify_all()
 
     def _report(self, report: dict) -> None:
         with self._lock:
@@ -541,3 +581,23 @@ class KitBridge:
             self._pending[rid] = _Pending(self.heartbeat_interval * self.liveness, "loaded report")
             self._outbox.append([_header({**report, "id": rid})])
         self._wake()
+
+
+def create_bridge(runtime: Any, settings: Dict[str, Any], ext_id: str = "", log: Optional[Callable[[str], None]] = None) -> KitBridge:
+    """The extension's entry point: a bridge whose new modules go to `runtime.swap_module`.
+
+    `settings` is the extension's `bridge` settings table: `endpoint` (required,
+    e.g. "tcp://127.0.0.1:5555"), and optionally `pub_endpoint`, `call_timeout`,
+    `heartbeat_interval` (seconds) and `liveness`.
+    """
+    if not settings.get("endpoint"):
+        raise ValueError(f"{ext_id or 'portalis.wasm'}: the bridge settings need an 'endpoint', e.g. tcp://127.0.0.1:5555")
+    return KitBridge(
+        str(settings["endpoint"]),
+        settings.get("pub_endpoint") or None,
+        on_module=runtime.swap_module,
+        call_timeout=float(settings.get("call_timeout", 0.5)),
+        heartbeat_interval=float(settings.get("heartbeat_interval", 0.5)),
+        liveness=int(settings.get("liveness", 3)),
+        log=log,
+    )

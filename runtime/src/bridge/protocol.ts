@@ -31,6 +31,8 @@ export interface RequestHeader {
   readonly sha256?: string | null;
   readonly ok?: boolean;
   readonly error?: string;
+  /** `loaded`: `running`, or `staged` (accepted, swapped in at the next simulation step). */
+  readonly state?: 'running' | 'staged';
 }
 
 /** A parsed request: the header and the binary frames after it. */

@@ -47,7 +47,7 @@ export interface BridgeServerOptions {
 export type BridgeEvent =
   | { readonly kind: 'peer-joined'; readonly peer: string }
   | { readonly kind: 'peer-lost'; readonly peer: string; readonly silentMs: number }
-  | { readonly kind: 'loaded'; readonly peer: string; readonly version: string | null; readonly sha256: string | null; readonly ok: boolean; readonly error?: string }
+  | { readonly kind: 'loaded'; readonly peer: string; readonly version: string | null; readonly sha256: string | null; readonly ok: boolean; readonly staged: boolean; readonly error?: string }
   | { readonly kind: 'protocol-error'; readonly peer: string | null; readonly problem: string };
 
 /** A handler for `call` requests to a name that is not a module function. */
@@ -247,13 +247,15 @@ export class BridgeServer {
 
   private onLoaded(peer: string, header: RequestHeader): void {
     const state = this.peers.get(peer);
-    if (state && header.ok) state.version = header.version ?? null;
+    const staged = header.state === 'staged';
+    if (state && header.ok && !staged) state.version = header.version ?? null;
     this.emit({
       kind: 'loaded',
       peer,
       version: header.version ?? null,
       sha256: header.sha256 ?? null,
       ok: header.ok === true,
+      staged,
       ...(header.error !== undefined ? { error: String(header.error) } : {}),
     });
   }
