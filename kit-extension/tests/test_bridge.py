@@ -500,3 +500,53 @@ def test_refused_module_is_reported_once_and_not_retried(node, ports):
         assert kit.last_load_error.startswith("RuntimeError: swap of v1-")
     finally:
         assert kit.close(2.0)
+
+
+def test_garbage_from_the_node_side_is_dropped_and_the_bridge_keeps_working():
+    """A fake Node (pyzmq ROUTER + PUB) sends malformed replies and publications before answering properly."""
+    import json
+
+    import zmq
+
+    rpc_port, pub_port = free_ports(2)
+    ctx = zmq.Context()
+    router, pub = ctx.socket(zmq.ROUTER), ctx.socket(zmq.PUB)
+    for s in (router, pub):
+        s.setsockopt(zmq.LINGER, 0)
+    router.bind(f"tcp://127.0.0.1:{rpc_port}")
+    pub.bind(f"tcp://127.0.0.1:{pub_port}")
+    stop = threading.Event()
+
+    def fake_node():
+        while not stop.is_set():
+            if not router.poll(50):
+                pub.send_multipart([b"module", b"{not json"])
+                pub.send_multipart([b"hb", b"[]"])
+                pub.send_multipart([b"module", json.dumps({"v": 1, "type": "module", "version": "v1", "seq": "x"}).encode(), b"\0asm"])
+                continue
+            identity, header = router.recv_multipart()[:2]
+            request = json.loads(header)
+            router.send_multipart([identity, b"not json"])
+            router.send_multipart([identity, b"[1, 2]"])
+            if request["type"] == "snapshot":
+                reply = {"v": 1, "type": "error", "id": request["id"], "error": "not an object"}
+            else:
+                reply = {"v": 1, "type": "pong", "id": request["id"], "instance": "fake", "version": None}
+            router.send_multipart([identity, json.dumps(reply).encode()])
+
+    server = threading.Thread(target=fake_node, daemon=True)
+    server.start()
+    logged = []
+    kit = bridge.KitBridge(f"tcp://127.0.0.1:{rpc_port}", f"tcp://127.0.0.1:{pub_port}", heartbeat_interval=HB, call_timeout=2.0, log=logged.append)
+    try:
+        time.sleep(4 * HB)
+        assert kit.ping()["instance"] == "fake"
+        assert kit.peer_alive and kit.running_version is None
+        assert any("not JSON" in line or "malformed" in line for line in logged), logged
+    finally:
+        assert kit.close(2.0)
+        stop.set()
+        server.join(2)
+        router.close(0)
+        pub.close(0)
+        ctx.term()

@@ -349,7 +349,7 @@ class KitBridge:
                         except zmq.Again:
                             break
                         last_heard = time.monotonic()
-                        action = self._on_reply(frames, snapshot_id)
+                        action = self._guarded(self._on_reply, frames, snapshot_id)
                         if action == "snapshot-done":
                             snapshot_id = None
                         elif action == "resnapshot":
@@ -360,7 +360,7 @@ class KitBridge:
                             frames = sub.recv_multipart(zmq.NOBLOCK)
                         except zmq.Again:
                             break
-                        if self._on_published(frames, dealer):
+                        if self._guarded(self._on_published, frames, dealer):
                             want_snapshot = True
 
                 self._check_staged()
@@ -386,7 +386,11 @@ class KitBridge:
                             self.reconnects += 1
                             self._changed.notify_all()
                     self._internal_request(dealer, {"type": "ping"}, "ping")
+        except Exception as exc:  # a bug here must not leave callers waiting on a dead thread
+            self._log(f"portalis bridge: the bridge thread stopped: {type(exc).__name__}: {exc}")
         finally:
+            with self._lock:
+                self._closed = True
             dealer.close(0)
             sub.close(0)
             self._ctx.term()
@@ -398,13 +402,21 @@ class KitBridge:
                 self.peer_alive = False
                 self._changed.notify_all()
 
+    def _guarded(self, handler: Callable[..., Any], *args: Any) -> Any:
+        """Runs a message handler; a malformed message from the network is logged and dropped."""
+        try:
+            return handler(*args)
+        except Exception as exc:
+            self._log(f"portalis bridge: dropped a malformed message ({type(exc).__name__}: {exc})")
+            return None
+
     def _send(self, dealer: zmq.Socket, frames: List[bytes]) -> None:
         try:
             dealer.send_multipart(frames, zmq.NOBLOCK)
-        except zmq.Again:
-            # The queue to Node is full (HWM): fail fast rather than block the bridge thread.
-            rid = json.loads(frames[0])["id"]
-            self._fail(rid, BridgeError("the send queue to Node is full"))
+        except zmq.ZMQError as exc:
+            # Again: the queue to Node is full (HWM); fail fast rather than block the bridge thread.
+            reason = "the send queue to Node is full" if isinstance(exc, zmq.Again) else f"send failed: {exc}"
+            self._fail(json.loads(frames[0])["id"], BridgeError(reason))
 
     def _internal_request(self, dealer: zmq.Socket, header: dict, what: str) -> int:
         with self._lock:
