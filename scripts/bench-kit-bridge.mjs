@@ -13,7 +13,7 @@
 // Each run: 500 warm-up calls, then --calls timed; the table gives the median
 // over runs of each run's p50/p99 (this 2-core VM is noisy; see
 // /work/shared/reference/kit.md §5.2: ~0.19 ms median for a plain REQ/REP).
-// Needs `npx tsc -b` first. scripts/bench-kit.mjs may import `benchBridge`.
+// Needs `npx tsc -b` first. Also the `bridge` section of `npm run bench:kit`.
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -99,6 +99,12 @@ export function formatBridgeTable(rows, calls) {
     lines.push(`| ${r.path} | ${r.p50Us.toFixed(0)} | ${r.p99Us.toFixed(0)} | ${r.minUs.toFixed(0)} | ${r.callsPerS.toFixed(0)} | ${r.runs.join(', ')} |`);
   }
   return lines.join('\n');
+}
+
+/** The `bridge` section of scripts/bench-kit.mjs (`--quick`: one short run). */
+export async function bridgeSection(ctx) {
+  const calls = ctx.quick ? 1000 : 5000;
+  return formatBridgeTable(await benchBridge({ runs: ctx.quick ? 1 : 3, calls, warm: ctx.quick ? 200 : 500 }), calls);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

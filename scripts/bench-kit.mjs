@@ -13,6 +13,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bridgeSection } from './bench-kit-bridge.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SPRING = join(ROOT, 'examples/kit-sim/spring.py');
@@ -60,6 +61,7 @@ export async function inProcessSection(ctx) {
 }
 
 export const SECTIONS = [{ name: 'in-process', title: 'Kit extension, in process: per physics step', run: inProcessSection }];
+SECTIONS.push({ name: 'bridge', title: 'Kit bridge: remote call round trip (pyzmq <-> Node ROUTER, tcp loopback)', run: bridgeSection });
 
 async function main(argv) {
   const quick = argv.includes('--quick');
