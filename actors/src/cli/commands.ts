@@ -21,6 +21,10 @@ export const COMMANDS: Record<string, CommandEntry> = {
     synopsis: 'package <file.py|dir> --target <t> -o <dir>   package for a deployment target (see portalis package --help)',
     load: () => import('./package-command.js'),
   },
+  serve: {
+    synopsis: 'serve <repo> [--host] [--grpc-port] [--http-port] [--timeout-ms]   serve a Triton model repository over KServe v2 (gRPC + HTTP)',
+    load: () => import('./serve-command.js'),
+  },
   dev: {
     synopsis: 'dev --kit <file.py> [--endpoint <ep>]   live reload into an Omniverse Kit extension over ZeroMQ',
     load: () => import('./dev-command.js'),
