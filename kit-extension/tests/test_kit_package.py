@@ -40,6 +40,8 @@ def test_packaged_extension_loads_and_runs_from_its_own_folder(kit, tmp_path, mo
     assert meta["version"] == "2.1.0" and meta["spec"]["module"] == "motion"
     assert (root / "vendor" / "portalis_wasm_host" / "module.py").is_file()
     assert (root / "docs" / "README.md").read_text().startswith("# portalis.wasm.motion")
+    assert (root / "portalis" / "wasm" / "tests" / "test_portalis_wasm.py").is_file()
+    assert config["test"] == [{"dependencies": ["omni.kit.test"]}]
 
     # Only the extension folder provides the host: no runtime/python on sys.path.
     monkeypatch.setattr(sys, "path", [p for p in sys.path if not p.rstrip("/").endswith("runtime/python")])
@@ -60,6 +62,14 @@ def test_packaged_extension_loads_and_runs_from_its_own_folder(kit, tmp_path, mo
     from test_kit_extension import cpython_falling, heights
 
     assert heights(prims) == cpython_falling(2, 10)
+    # The omni.kit.test suite shipped in the extension, as Kit's test runner would run it.
+    import unittest
+
+    import portalis.wasm.tests
+
+    result = unittest.TestResult()
+    unittest.defaultTestLoader.loadTestsFromModule(portalis.wasm.tests).run(result)
+    assert result.testsRun == 2 and result.wasSuccessful(), result.errors + result.failures
     kit.ext_manager.set_extension_enabled_immediate("portalis.wasm.motion", False)
     assert kit.errors() == []
 

@@ -71,6 +71,7 @@ class PortalisWasmExtension(omni.ext.IExt):
         self.runtime = None
         self.hub: Optional[EventHub] = None
         self.bridge: Any = None
+        self.loaded: Optional[loader.LoadedModule] = None
         self.kit = detect()
         _current = self
         try:
@@ -91,6 +92,7 @@ class PortalisWasmExtension(omni.ext.IExt):
                 carb.log_error(f"[{self.name}] {error}")
         limits = loader.make_limits(settings.get("limits"))
         loaded = loader.load_packaged(os.path.join(root, "data"), settings.get("module"), limits)
+        self.loaded = loaded
         timeline = omni.timeline.get_timeline_interface()
         self.runtime = WasmRuntime(
             loaded.module,

@@ -2,7 +2,7 @@
  * Writes the extension folder:
  *
  *   <exts-dir>/<name>/config/extension.toml
- *   <exts-dir>/<name>/portalis/wasm/*.py          the extension (from kit-extension/)
+ *   <exts-dir>/<name>/portalis/wasm/*.py          the extension (from kit-extension/), tests/ for Kit's runner
  *   <exts-dir>/<name>/vendor/portalis_wasm_host/  the Python WASM host (from runtime/python/)
  *   <exts-dir>/<name>/data/<module>.wasm
  *   <exts-dir>/<name>/data/<module>.portalis.json {module, version, abiVersion, wasmSha256, spec}
@@ -74,6 +74,7 @@ export async function writeExtensionFolder(
     await writeFile(join(temp, path), content);
   }
   await copyPython(EXTENSION_SOURCE, join(temp, 'portalis', 'wasm'));
+  await copyPython(join(EXTENSION_SOURCE, 'tests'), join(temp, 'portalis', 'wasm', 'tests'));
   await copyPython(HOST_SOURCE, join(temp, 'vendor', 'portalis_wasm_host'));
   await rm(root, { recursive: true, force: true });
   await rename(temp, root);

@@ -55,6 +55,7 @@ export function extensionToml(name: string, spec: ModuleSpec, options: KitOption
   out.push('');
   for (const binding of options.bindings) out.push(...bindingTable(settings, binding), '');
   out.push('[documentation]', 'pages = ["docs/README.md"]', '');
+  out.push('# Kit\'s test runner finds portalis.wasm.tests (startup and hot-swap checks).', '[[test]]', 'dependencies = ["omni.kit.test"]', '');
   return out.join('\n');
 }
 
