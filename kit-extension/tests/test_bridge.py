@@ -550,3 +550,79 @@ def test_garbage_from_the_node_side_is_dropped_and_the_bridge_keeps_working():
         router.close(0)
         pub.close(0)
         ctx.term()
+
+
+def test_heartbeat_repairs_a_missed_publication_and_stale_modules_are_ignored():
+    """A fake Node whose heartbeat names a version the client never received (the slow-joiner case)."""
+    import hashlib
+    import json
+
+    import zmq
+
+    rpc_port, pub_port = free_ports(2)
+    ctx = zmq.Context()
+    router, pub = ctx.socket(zmq.ROUTER), ctx.socket(zmq.PUB)
+    for s in (router, pub):
+        s.setsockopt(zmq.LINGER, 0)
+    router.bind(f"tcp://127.0.0.1:{rpc_port}")
+    pub.bind(f"tcp://127.0.0.1:{pub_port}")
+    wasm1, wasm2 = b"\0asm\x01\0\0\0", b"\0asm\x01\0\0\0\0"
+    state = {"serving": None}  # what a snapshot returns
+    snapshots = []
+    stop = threading.Event()
+
+    def module_header(version, seq, wasm):
+        return {"v": 1, "type": "module", "instance": "fake", "version": version, "seq": seq,
+                "sha256": hashlib.sha256(wasm).hexdigest(), "module": "m", "spec": {"module": "m"}}
+
+    def fake_node():
+        while not stop.is_set():
+            if not router.poll(HB * 1000 / 2):
+                pub.send_multipart([b"hb", json.dumps({"v": 1, "type": "hb", "instance": "fake", "version": state["serving"] and state["serving"][0]}).encode()])
+                continue
+            identity, header = router.recv_multipart()[:2]
+            request = json.loads(header)
+            if request["type"] == "snapshot":
+                snapshots.append(time.monotonic())
+                if state["serving"] is None:
+                    reply, payload = {"v": 1, "type": "module", "id": request["id"], "instance": "fake", "version": None}, []
+                else:
+                    version, seq, wasm = state["serving"]
+                    reply, payload = {**module_header(version, seq, wasm), "id": request["id"]}, [wasm]
+            else:
+                reply, payload = {"v": 1, "type": "pong" if request["type"] == "ping" else "ack", "id": request["id"], "instance": "fake", "version": None}, []
+            router.send_multipart([identity, json.dumps(reply).encode(), *payload])
+
+    server = threading.Thread(target=fake_node, daemon=True)
+    server.start()
+    got = []
+    kit = bridge.KitBridge(f"tcp://127.0.0.1:{rpc_port}", f"tcp://127.0.0.1:{pub_port}", on_module=lambda w, s, v: got.append((v, w)),
+                           heartbeat_interval=HB, call_timeout=2.0)
+    try:
+        assert kit.wait_for(lambda b: b.peer_alive, 5) and kit.wait_for(lambda b: len(snapshots) >= 1, 5)
+        time.sleep(2 * HB)
+        assert got == []  # nothing served yet
+        # "Published" while nobody listened: only the heartbeat tells the client, which then asks.
+        state["serving"] = ("v1-aaaa", 1, wasm1)
+        assert kit.wait_for(lambda b: b.running_version == "v1-aaaa", 5)
+        assert got == [("v1-aaaa", wasm1)]
+        # A publication older than what runs (same instance, lower seq) is ignored; a newer one is applied.
+        pub.send_multipart([b"module", json.dumps(module_header("v0-old", 0, wasm2)).encode(), wasm2])
+        bad = module_header("v2-bbbb", 2, wasm2)
+        pub.send_multipart([b"module", json.dumps({**bad, "sha256": "0" * 64}).encode(), wasm2])  # fails its checksum
+        time.sleep(3 * HB)
+        assert kit.running_version == "v1-aaaa" and len(got) == 1
+        state["serving"] = ("v2-bbbb", 2, wasm2)
+        pub.send_multipart([b"module", json.dumps(module_header("v2-bbbb", 2, wasm2)).encode(), wasm2])
+        assert kit.wait_for(lambda b: b.running_version == "v2-bbbb", 5)
+        time.sleep(3 * HB)  # heartbeats now name v2, which runs: no more snapshots, no second swap
+        count = len(snapshots)
+        time.sleep(3 * HB)
+        assert len(snapshots) == count and [v for v, _ in got] == ["v1-aaaa", "v2-bbbb"]
+    finally:
+        assert kit.close(2.0)
+        stop.set()
+        server.join(2)
+        router.close(0)
+        pub.close(0)
+        ctx.term()
