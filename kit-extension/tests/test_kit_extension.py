@@ -288,3 +288,15 @@ def test_bad_binding_tables_are_reported_and_skipped(kit, tmp_path, motion):
     tick = ext.runtime.bindings[1]
     assert not tick.enabled and "does not fit the int parameter" in tick.disabled_reason
     assert ext.runtime.bindings[2].enabled and ext.runtime.bindings[2].fired == 2
+
+
+def test_a_result_the_attribute_cannot_hold_writes_nothing(kit, tmp_path, motion):
+    prims = particles(kit, 3)
+    # fall returns a float; motion:n is an int attribute, so no prim is written.
+    ext = start(kit, tmp_path, motion, [{"function": "fall", "prims": "/World/Particles/*", "inputs": ["@motion:vy", "@motion:vy", "dt"], "output": "@motion:n"}])
+    sim = kit_standin.KitSim(kit)
+    sim.play()
+    sim.advance(1)
+    binding = ext.runtime.bindings[0]
+    assert not binding.enabled and "/World/Particles/p0.motion:n (int) cannot hold the result 0.0 (float)" in binding.disabled_reason
+    assert [p.GetAttribute("motion:n").Get() for p in prims] == [0, 1, 2]

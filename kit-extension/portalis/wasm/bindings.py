@@ -252,8 +252,5 @@ class Binding:
         if self._out:
             batch = usd_io.WriteBatch()
             for slot, value in zip(self._out, results):
-                batch.add(slot, value)
-            try:
-                batch.apply()
-            except (TypeError, ValueError) as error:
-                raise usd_io.UsdBindingError(f"writing {cfg.output.describe() if cfg.output else ''}: {error}") from None
+                batch.add(slot, value)  # checks every value before any write
+            batch.apply()

@@ -94,6 +94,23 @@ def resolve_absolute(stage: Any, text: str) -> AttrSlot:
     return resolve_slot(prim, ref)
 
 
+_NUMERIC = ("double", "float", "half", "double3", "float3", "half3", "point3d", "point3f", "vector3d", "vector3f", "normal3f", "color3f")
+
+
+def check_fits(slot: AttrSlot, value: Any) -> None:
+    """A result goes only where USD would keep it as it is: a float or int into a
+    floating-point attribute or component, an int into an int attribute, a
+    bool into a bool attribute."""
+    type_name = str(slot.attr.GetTypeName())
+    ok = (
+        (type_name in _NUMERIC and isinstance(value, (int, float)) and not isinstance(value, bool))
+        or (type_name in ("int", "int64", "uint") and isinstance(value, int) and not isinstance(value, bool))
+        or (type_name == "bool" and isinstance(value, bool))
+    )
+    if not ok:
+        raise UsdBindingError(f"{slot.label} ({type_name}) cannot hold the result {value!r} ({type(value).__name__})")
+
+
 class WriteBatch:
     """Collects (slot, value) writes and applies them in one Sdf.ChangeBlock."""
 
@@ -105,6 +122,9 @@ class WriteBatch:
         return len(self._whole) + len(self._vectors)
 
     def add(self, slot: AttrSlot, value: Any) -> None:
+        """Queues a write; a value the attribute's type cannot hold raises
+        UsdBindingError here, before anything is written."""
+        check_fits(slot, value)
         key = id(slot.attr)
         if slot.index is None:
             self._whole[key] = (slot.attr, value)
