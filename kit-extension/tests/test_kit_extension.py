@@ -202,6 +202,8 @@ def test_hot_swap_lands_between_steps_and_drops_none(kit, tmp_path, motion, moti
         xs = [f(x, step, dt) for x in xs]
     assert [p.GetAttribute("xformOp:translate").Get()[0] for p in prims] == xs
     assert [s["to"] for s in runtime.swaps] == ["2", "3"]
+    assert kit.settings.get("/exts/portalis.wasm.motion/runningVersion") == "3"
+    assert any("now running version 3 (was 2)" in m for level, m in kit.logs if level == "info")
 
 
 def test_swap_that_does_not_fit_the_bindings_is_refused(kit, tmp_path, motion, motion_v2):

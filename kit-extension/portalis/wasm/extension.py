@@ -8,7 +8,9 @@ on_startup(ext_id):
   4. subscribes to physics steps / updates / timeline for the detected Kit;
   5. starts the ZeroMQ bridge when ``bridge.py`` provides ``create_bridge``
      and the settings have a ``bridge`` table;
-  6. logs the module, version, Kit version and APIs it uses.
+  6. logs the module, version, Kit version and APIs it uses, and publishes the
+     running version as the setting ``/exts/<name>/runningVersion`` (updated on
+     every swap).
 on_shutdown(): releases subscriptions, closes the bridge (its threads and
 sockets) and the module, so a hot reload leaves nothing running.
 
@@ -104,7 +106,9 @@ class PortalisWasmExtension(omni.ext.IExt):
             log_info=carb.log_info,
             limits=limits,
             label=self.name,
+            on_version=self._report_version,
         )
+        self._report_version(loaded.version)
         assert self.kit is not None
         self.hub = EventHub(self.kit, self.runtime.dispatch, self.runtime.events_needed(), self.name)
         if settings.get("bridge"):
@@ -122,6 +126,10 @@ class PortalisWasmExtension(omni.ext.IExt):
             carb.log_warn(f"[{self.name}] bridge settings given but no bridge available: {error}")
             return None
         return create_bridge(runtime=self.runtime, settings=bridge_settings, ext_id=self.ext_id)
+
+    def _report_version(self, version: Any) -> None:
+        """Publishes the running version as the setting /exts/<name>/runningVersion (for UIs and other extensions)."""
+        carb.settings.get_settings().set(f"/exts/{self.name}/runningVersion", str(version))
 
     @property
     def version(self) -> Any:

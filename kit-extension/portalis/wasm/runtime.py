@@ -51,6 +51,7 @@ class WasmRuntime:
         log_info: Log,
         limits: Any = None,
         label: str = "portalis.wasm",
+        on_version: Optional[Callable[[Any], None]] = None,
     ) -> None:
         self._module = module
         self._version = version
@@ -60,6 +61,7 @@ class WasmRuntime:
         self._log_info = log_info
         self._limits = limits
         self._label = label
+        self._on_version = on_version
         self._host = load_host()
         self._lock = threading.Lock()
         self._pending: Optional[tuple] = None
@@ -147,6 +149,8 @@ class WasmRuntime:
         self.swaps.append({"from": old_version, "to": version, "at_step": self.steps["physics_step"]})
         ticket.adopted_at_step = self.steps["physics_step"]
         ticket.adopted.set()
+        if self._on_version is not None:
+            self._on_version(version)
         self._log_info(f"[{self._label}] now running version {version} (was {old_version})")
 
     # -- dispatch -------------------------------------------------------------
