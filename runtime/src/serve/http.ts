@@ -43,8 +43,16 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
       }
       chunks.push(c);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
+    let complete = false;
+    req.on('end', () => {
+      complete = true;
+      resolve(Buffer.concat(chunks));
+    });
     req.on('error', reject);
+    // A client that goes away mid-body: settle, so nothing waits forever.
+    req.on('close', () => {
+      if (!complete) reject(new HttpError(400, 'the client closed the connection before sending the whole body'));
+    });
   });
 }
 

@@ -23,7 +23,7 @@ export function parseJson(text: string): unknown {
     if (c === '{') {
       if (++depth > 64) fail('nested too deeply');
       i++;
-      const obj: Record<string, unknown> = Object.create(null);
+      const obj: Record<string, unknown> = {};
       ws();
       if (text[i] === '}') {
         i++;
@@ -36,7 +36,10 @@ export function parseJson(text: string): unknown {
         const key = string();
         ws();
         if (text[i++] !== ':') fail("expected ':'");
-        obj[key] = value();
+        const v = value();
+        // A "__proto__" key is data, not the prototype.
+        if (key === '__proto__') Object.defineProperty(obj, key, { value: v, enumerable: true, writable: true, configurable: true });
+        else obj[key] = v;
         ws();
         if (text[i] === ',') {
           i++;
