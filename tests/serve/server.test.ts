@@ -130,6 +130,10 @@ describe.each(['grpc', 'http'] as const)('every RPC over %s', (transport) => {
     expect(Number(after.inference_count) - Number(before.inference_count)).toBe(4);
     expect(Number(after.execution_count) - Number(before.execution_count)).toBe(1);
     expect(Number(after.inference_stats.success.count) - Number(before.inference_stats.success.count)).toBe(1);
+    expect(Number(after.inference_stats.queue.count) - Number(before.inference_stats.queue.count)).toBe(1);
+    expect(Number(after.inference_stats.compute_infer.count) - Number(before.inference_stats.compute_infer.count)).toBe(1);
+    expect(Number(after.inference_stats.compute_infer.ns)).toBeGreaterThan(Number(before.inference_stats.compute_infer.ns));
+    expect(after.batch_stats.find((b: { batch_size: number }) => Number(b.batch_size) === 4)).toBeDefined();
     expect(Number(after.last_inference)).toBeGreaterThan(Date.now() - 60_000);
     const all = await c().modelStatistics();
     expect(all.model_stats.map((s: { name: string }) => s.name).sort()).toEqual(['add', 'fib', 'floordiv', 'is_even', 'log_ratio', 'spin']);
@@ -277,6 +281,7 @@ describe('metrics', () => {
     expect(metric('nv_inference_request_failure', 'floordiv')).toBeGreaterThanOrEqual(1);
     expect(metric('nv_inference_count', 'add')).toBeGreaterThanOrEqual(1);
     expect(metric('nv_inference_request_duration_us', 'add')).toBeGreaterThan(0);
+    expect(text).toMatch(/^nv_inference_queue_duration_us\{model="add",version="1"\} \d+$/m);
   });
 });
 

@@ -223,15 +223,20 @@ export class InferenceCore {
     const pool = this.pools.get(m)!;
     const timeoutMs = model.timeoutMs ?? this.options.requestTimeoutMs;
     const computeStart = process.hrtime.bigint();
+    let queueNs = 0;
     let answer;
     try {
-      answer = await pool.run(columns, count, timeoutMs);
+      const done = await pool.run(columns, count, timeoutMs);
+      answer = done.answer;
+      stats.queue.count++;
+      queueNs = done.queueNs;
+      stats.queue.ns += queueNs;
     } catch (error) {
       // A limit or a dead worker is the backend's failure (INTERNAL), as in the Python backend.
       if (error instanceof TimeoutError) throw new InferError('INTERNAL', `WasmLimitExceeded: ${m}: ${error.message}`);
       throw new InferError('INTERNAL', `WasmTrap: ${m}: ${(error as Error).message}`);
     }
-    const computeNs = Number(process.hrtime.bigint() - computeStart);
+    const computeNs = Math.max(0, Number(process.hrtime.bigint() - computeStart) - queueNs);
     stats.computeInfer.count++;
     stats.computeInfer.ns += computeNs;
     stats.executionCount++;

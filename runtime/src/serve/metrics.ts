@@ -11,6 +11,7 @@ export function renderMetrics(core: InferenceCore): string {
     ['nv_inference_count', 'counter', 'Number of inferences performed (a batch of n counts n)', (s) => s.inferenceCount],
     ['nv_inference_exec_count', 'counter', 'Number of model executions performed', (s) => s.executionCount],
     ['nv_inference_request_duration_us', 'counter', 'Cumulative inference request duration in microseconds', (s) => Math.round((s.success.ns + s.fail.ns) / 1000)],
+    ['nv_inference_queue_duration_us', 'counter', 'Cumulative time requests waited for a free model instance in microseconds', (s) => Math.round(s.queue.ns / 1000)],
     ['nv_inference_compute_infer_duration_us', 'counter', 'Cumulative compute inference duration in microseconds', (s) => Math.round(s.computeInfer.ns / 1000)],
   ];
   const lines: string[] = [];

@@ -14,10 +14,18 @@ const WORKER_SOURCE = `(${workerMain.toString()})()`;
 
 export class TimeoutError extends Error {}
 
+/** The worker's answer and how long the job waited for a free worker. */
+export interface PoolResult {
+  readonly answer: ResultMessage;
+  readonly queueNs: number;
+}
+
 interface Pending {
   readonly job: JobMessage;
   readonly timeoutMs: number;
-  resolve(result: ResultMessage): void;
+  readonly enqueued: bigint;
+  queueNs: number;
+  resolve(result: PoolResult): void;
   reject(error: Error): void;
 }
 
@@ -53,7 +61,7 @@ export class WorkerPool {
       const pending = slot.current;
       if (slot.retired || !pending || pending.job.id !== message.id) return;
       this.finish(slot);
-      pending.resolve(message);
+      pending.resolve({ answer: message, queueNs: pending.queueNs });
       this.dispatch();
     });
     const died = (error: Error) => {
@@ -86,10 +94,10 @@ export class WorkerPool {
   }
 
   /** Runs one batch; resolves with the worker's answer, rejects with TimeoutError or a worker crash. */
-  run(columns: JobMessage['columns'], count: number, timeoutMs: number): Promise<ResultMessage> {
+  run(columns: JobMessage['columns'], count: number, timeoutMs: number): Promise<PoolResult> {
     if (this.closed) return Promise.reject(new Error('the model is shutting down'));
     return new Promise((resolve, reject) => {
-      this.queue.push({ job: { id: this.nextId++, count, columns }, timeoutMs, resolve, reject });
+      this.queue.push({ job: { id: this.nextId++, count, columns }, timeoutMs, enqueued: process.hrtime.bigint(), queueNs: 0, resolve, reject });
       this.dispatch();
     });
   }
@@ -100,6 +108,7 @@ export class WorkerPool {
       if (!slot) return;
       const pending = this.queue.shift()!;
       slot.current = pending;
+      pending.queueNs = Number(process.hrtime.bigint() - pending.enqueued);
       if (pending.timeoutMs > 0) {
         slot.timer = setTimeout(() => {
           if (slot.current !== pending) return;
