@@ -259,6 +259,8 @@ def test_snapshot_on_connect_then_remote_calls_match_cpython(node, ports):
         with pytest.raises(TypeError, match="must be int, not float"):
             kit.call("div", 1.5, 1)
         assert kit.ping()["type"] == "pong"
+        # The calls went out on this thread's own DEALER, the pings on the bridge thread's: Node sees one client.
+        assert [line for line in node.lines if "connected" in line] == [f"[portalis dev] kit {kit.client_id} connected"]
     finally:
         assert kit.close(2.0)
 

@@ -31,6 +31,7 @@ import math
 import os
 import threading
 import time
+import uuid
 from typing import Any, Callable, Dict, List, Optional, Tuple
 
 import zmq
@@ -129,7 +130,37 @@ def _header(header: Dict[str, Any]) -> bytes:
     return json.dumps({"v": PROTOCOL_VERSION, **header}, separators=(",", ":")).encode()
 
 
+def _reply_error(header: dict) -> BaseException:
+    """The exception an error reply stands for (docs/bridge-protocol.md, "Errors")."""
+    error = header.get("error")
+    if not isinstance(error, dict):
+        return BridgeProtocolError(f"malformed error reply: {error!r}")
+    kind, type_name, message = error.get("kind"), str(error.get("type", "Error")), str(error.get("message", ""))
+    if kind == "python":
+        return python_exception(type_name, message)
+    if kind == "protocol":
+        return BridgeProtocolError(message)
+    return RemoteError(type_name, message)
+
+
 # ---------------------------------------------------------------- the bridge
+
+
+class _DirectSocket:
+    """One calling thread's DEALER; used only while holding `lock`."""
+
+    def __init__(self, bridge: "KitBridge"):
+        self.lock = threading.Lock()
+        self.sock: Optional[zmq.Socket] = bridge._new_dealer(bridge._direct_ctx)
+
+    def renew(self, bridge: "KitBridge") -> None:
+        self.close()
+        self.sock = bridge._new_dealer(bridge._direct_ctx)
+
+    def close(self) -> None:
+        if self.sock is not None:
+            self.sock.close(0)
+            self.sock = None
 
 
 class _Pending:
@@ -192,6 +223,8 @@ class KitBridge:
         self._closed = False
 
         # State, read by other threads under the lock.
+        # Names this bridge to Node across its sockets (the bridge thread's and each calling thread's DEALER).
+        self.client_id = uuid.uuid4().hex[:8]
         self.node_instance: Optional[str] = None
         self.peer_alive = False
         self.reconnects = 0
@@ -206,6 +239,10 @@ class KitBridge:
         self._wake_r, self._wake_w = os.pipe()
         os.set_blocking(self._wake_r, False)
         self._ctx = zmq.Context()
+        # The calling threads' own DEALERs (call()); a separate context, so the bridge thread's term() never waits on them.
+        self._direct_ctx = zmq.Context()
+        self._direct = threading.local()
+        self._direct_sockets: List[_DirectSocket] = []
         self._thread = threading.Thread(target=self._run, name="portalis-kit-bridge", daemon=True)
         self._thread.start()
 
@@ -215,7 +252,7 @@ class KitBridge:
         """Calls `fn(*args)` in the Node runtime; raises the remote Python exception, BridgeTimeout, BridgeError."""
         frames: List[bytes] = []
         encoded = [encode_value(a, frames) for a in args]
-        header, payload = self._request({"type": "call", "fn": fn, "args": encoded}, frames, timeout, f"call {fn}()")
+        header, payload = self._direct_request({"type": "call", "fn": fn, "args": encoded}, frames, timeout, f"call {fn}()")
         return decode_value(header.get("value"), payload)
 
     def ping(self, timeout: Optional[float] = None) -> dict:
@@ -241,8 +278,20 @@ class KitBridge:
             self._closed = True
             self._stopping = True
         self._wake()
-        self._thread.join(timeout)
+        deadline = time.monotonic() + timeout
+        with self._lock:
+            directs = list(self._direct_sockets)
+        for direct in directs:
+            # A thread inside call() notices the close within one 50 ms poll slice and closes its socket itself.
+            if direct.lock.acquire(timeout=max(0.0, min(0.2, deadline - time.monotonic()))):
+                try:
+                    direct.close()
+                finally:
+                    direct.lock.release()
+        self._thread.join(max(0.0, deadline - time.monotonic()))
         ended = not self._thread.is_alive()
+        if ended and all(d.sock is None for d in directs):
+            self._direct_ctx.term()
         if ended:
             for fd in (self._wake_r, self._wake_w):
                 try:
@@ -263,7 +312,7 @@ class KitBridge:
             rid = next(self._ids)
             pending = _Pending(wait, what)
             self._pending[rid] = pending
-            self._outbox.append([_header({**header, "id": rid}), *payload])
+            self._outbox.append([_header({**header, "id": rid, "client": self.client_id}), *payload])
         self._wake()
         # The bridge thread fails the request at its deadline; the margin covers scheduling.
         if not pending.event.wait(wait + 1.0):
@@ -274,6 +323,62 @@ class KitBridge:
             raise pending.error
         assert pending.reply is not None
         return pending.reply
+
+    def _direct_request(self, header: dict, payload: List[bytes], timeout: Optional[float], what: str) -> Tuple[dict, List[bytes]]:
+        """A request on the calling thread's own DEALER: no hand-off to the bridge thread on the hot path.
+
+        Each calling thread (Kit's main thread, usually) gets a DEALER of its
+        own, used only under its lock. A reply to an earlier, timed-out request
+        is recognised by its id and dropped. On a timeout the socket is
+        replaced (LINGER 0), so nothing queued for a dead Node is replayed.
+        """
+        wait = self.call_timeout if timeout is None else timeout
+        direct = self._direct_socket()
+        with direct.lock:
+            if direct.sock is None or self._closed:
+                raise BridgeClosed(f"{what}: the bridge is closed")
+            with self._lock:
+                rid = next(self._ids)
+            try:
+                direct.sock.send_multipart([_header({**header, "id": rid, "client": self.client_id}), *payload], zmq.NOBLOCK)
+            except zmq.ZMQError as exc:
+                raise BridgeError(f"{what}: the send queue to Node is full" if isinstance(exc, zmq.Again) else f"{what}: send failed: {exc}") from None
+            deadline = time.monotonic() + wait
+            while True:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    direct.renew(self)
+                    raise self._timeout_error(what, rid, wait)
+                # Short slices, so that close() from another thread is noticed promptly.
+                if not direct.sock.poll(max(1, int(min(left, 0.05) * 1000))):
+                    if self._closed:
+                        direct.close()
+                        raise BridgeClosed(f"{what}: the bridge was closed")
+                    continue
+                frames = direct.sock.recv_multipart()
+                try:
+                    reply = json.loads(frames[0])
+                    if not isinstance(reply, dict):
+                        raise ValueError("not an object")
+                except ValueError:
+                    self._log("portalis bridge: dropped a reply whose header is not a JSON object")
+                    continue
+                if reply.get("id") != rid:
+                    continue  # the late reply of a request that timed out
+                if reply.get("type") == "error":
+                    raise _reply_error(reply)
+                return reply, frames[1:]
+
+    def _direct_socket(self) -> "_DirectSocket":
+        direct = getattr(self._direct, "socket", None)
+        if direct is None:
+            with self._lock:
+                if self._closed:
+                    raise BridgeClosed("the bridge is closed")
+                direct = _DirectSocket(self)
+                self._direct_sockets.append(direct)
+            self._direct.socket = direct
+        return direct
 
     def _timeout_error(self, what: str, rid: int, wait: float) -> BridgeTimeout:
         state = "answering heartbeats" if self.peer_alive else "not answering heartbeats (down or restarting?)"
@@ -287,8 +392,8 @@ class KitBridge:
 
     # ------------------------------------------------------------ the bridge thread
 
-    def _new_dealer(self) -> zmq.Socket:
-        dealer = self._ctx.socket(zmq.DEALER)
+    def _new_dealer(self, ctx: Optional[zmq.Context] = None) -> zmq.Socket:
+        dealer = (ctx or self._ctx).socket(zmq.DEALER)
         dealer.setsockopt(zmq.LINGER, 0)
         ivl = max(1, int(self.heartbeat_interval * 1000))
         dealer.setsockopt(zmq.HEARTBEAT_IVL, ivl)
@@ -423,7 +528,7 @@ class KitBridge:
             rid = next(self._ids)
             # Internal requests have no waiter; their pending entry only makes late replies recognisable.
             self._pending[rid] = _Pending(self.heartbeat_interval * self.liveness, what)
-        self._send(dealer, [_header({**header, "id": rid})])
+        self._send(dealer, [_header({**header, "id": rid, "client": self.client_id})])
         return rid
 
     def _is_pending(self, rid: int) -> bool:
@@ -481,14 +586,7 @@ class KitBridge:
         if pending is None:
             return action  # a late reply to a request that already timed out: dropped
         if header.get("type") == "error":
-            error = header.get("error") or {}
-            kind, type_name, message = error.get("kind"), str(error.get("type", "Error")), str(error.get("message", ""))
-            if kind == "python":
-                pending.error = python_exception(type_name, message)
-            elif kind == "protocol":
-                pending.error = BridgeProtocolError(message)
-            else:
-                pending.error = RemoteError(type_name, message)
+            pending.error = _reply_error(header)
         else:
             pending.reply = (header, frames[1:])
         pending.event.set()
@@ -591,7 +689,7 @@ class KitBridge:
         with self._lock:
             rid = next(self._ids)
             self._pending[rid] = _Pending(self.heartbeat_interval * self.liveness, "loaded report")
-            self._outbox.append([_header({**report, "id": rid})])
+            self._outbox.append([_header({**report, "id": rid, "client": self.client_id})])
         self._wake()
 
 

@@ -20,8 +20,10 @@ const REQUEST_TYPES: ReadonlySet<string> = new Set<RequestType>(['ping', 'call',
 export interface RequestHeader {
   readonly v: number;
   readonly type: RequestType;
-  /** Chosen by the client, echoed in the reply; unique per client connection. */
+  /** Chosen by the client, echoed in the reply; unique per client. */
   readonly id: number;
+  /** Names the client across its sockets (liveness and events are per client); optional. */
+  readonly client?: string;
   /** `call`: the function name. */
   readonly fn?: string;
   /** `call`: the encoded positional arguments (values.ts). */

@@ -190,15 +190,17 @@ export class BridgeServer {
       if (identity) this.send(identity, errorFrames(null, protocolError('empty message: expected a JSON header frame')));
       return;
     }
-    const peerId = hex(identity);
-    this.touch(peerId);
     const parsed = parseRequest(frames.slice(1));
     if (isProblem(parsed)) {
-      this.emit({ kind: 'protocol-error', peer: peerId, problem: parsed.problem });
+      this.touch(hex(identity));
+      this.emit({ kind: 'protocol-error', peer: hex(identity), problem: parsed.problem });
       this.send(identity, errorFrames(parsed.id, protocolError(parsed.problem)));
       return;
     }
     const { header, payload } = parsed;
+    // One client may use several sockets (a DEALER per calling thread): track it by its own name when it gives one.
+    const peerId = typeof header.client === 'string' && header.client !== '' ? header.client.slice(0, 64) : hex(identity);
+    this.touch(peerId);
     switch (header.type) {
       case 'ping':
         this.send(identity, replyFrames({ type: 'pong', id: header.id, instance: this.instance, version: this.current?.version ?? null }));
@@ -216,12 +218,12 @@ export class BridgeServer {
         this.send(identity, replyFrames({ type: 'ack', id: header.id }));
         return;
       case 'call':
-        void this.call(identity, header, payload);
+        void this.call(identity, header, payload, peerId);
         return;
     }
   }
 
-  private async call(identity: Uint8Array, header: RequestHeader, payload: Uint8Array[]): Promise<void> {
+  private async call(identity: Uint8Array, header: RequestHeader, payload: Uint8Array[], peer: string): Promise<void> {
     const id = header.id;
     let args: BridgeValue[];
     try {
@@ -235,7 +237,7 @@ export class BridgeServer {
       let result: unknown;
       const handler = this.handlers.get(fn);
       if (this.host && (this.host.spec.exports.some((e) => e.name === fn) || !handler)) result = this.host.call(fn, args);
-      else if (handler) result = await handler(args, hex(identity));
+      else if (handler) result = await handler(args, peer);
       else throw protocolErrorObject(`no function '${fn}': no module is loaded yet and no handler has that name`);
       const out: Uint8Array[] = [];
       const value = encodeValue(result, out);
