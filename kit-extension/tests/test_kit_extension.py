@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import kit_standin
-from conftest import FIXTURES, enable, particles, write_extension
+from kit_helpers import FIXTURES, enable, particles, write_extension
 
 
 def load_py(path: Path, name: str):

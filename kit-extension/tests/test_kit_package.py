@@ -10,7 +10,7 @@ import tomllib
 import pytest
 
 import kit_standin
-from conftest import FIXTURES, REPO, particles
+from kit_helpers import FIXTURES, REPO, particles
 
 
 def package(tmp_path, *extra):
