@@ -9,7 +9,7 @@
 //   raw DEALER    a pyzmq DEALER on the caller's thread sending the bridge's
 //                 call frames (the wire and Node's handling only);
 //   KitBridge     kit-extension/portalis/wasm/bridge.py `call()`, as the Kit
-//                 extension makes it (adds the hand-off to the bridge thread).
+//                 extension makes it (adds value encoding, ids, deadlines).
 // Each run: 500 warm-up calls, then --calls timed; the table gives the median
 // over runs of each run's p50/p99 (this 2-core VM is noisy; see
 // /work/shared/reference/kit.md §5.2: ~0.19 ms median for a plain REQ/REP).

@@ -1,15 +1,21 @@
 """The Kit end of the ZeroMQ bridge to the Portalis Node runtime.
 
-Protocol: docs/bridge-protocol.md. One background thread owns every socket
-(ZeroMQ sockets are not thread-safe): a DEALER for requests to Node's ROUTER
-(remote calls, pings, module snapshots, load reports) and a SUB on Node's PUB
-(new modules from `portalis dev --kit`, heartbeats).
+Protocol: docs/bridge-protocol.md. ZeroMQ sockets are not thread-safe, so
+each socket belongs to one thread:
+
+- the bridge thread (one background daemon thread) owns a DEALER for pings,
+  module snapshots and load reports, and the SUB on Node's PUB (new modules
+  from `portalis dev --kit`, heartbeats);
+- `call()` uses a DEALER of the calling thread's own (Kit's main thread,
+  usually), created on first use and used only under its lock, so a remote
+  call from a physics callback is one send and one bounded poll, with no
+  hand-off between threads.
 
 Why a thread and not asyncio on Kit's loop: remote calls are made from
 synchronous physics callbacks on Kit's main thread, which is also the thread
-that runs Kit's asyncio loop; a callback cannot block waiting for a reply
-that only that same loop could receive. A separate thread receives while the
-caller waits on an event with a deadline.
+that runs Kit's asyncio loop; the module updates and heartbeats must keep
+flowing while that thread is busy or blocked in a call, and a coroutine on
+that loop cannot run then.
 
 Robustness: every socket has LINGER 0, so close() never waits for
 undeliverable messages; a DEALER never gets stuck the way a REQ does after a
