@@ -10,4 +10,10 @@ if [ ${#dirs[@]} -eq 0 ]; then
   echo "test-py: no Python test suites yet"
   exit 0
 fi
-exec python3 -m pytest -q -p no:cacheprovider "${dirs[@]}"
+# One pytest run per package: each has its own conftest and import roots.
+status=0
+for d in "${dirs[@]}"; do
+  echo "test-py: $d"
+  (cd "$d" && python3 -m pytest -q -p no:cacheprovider) || status=$?
+done
+exit $status
