@@ -302,3 +302,23 @@ def test_a_result_the_attribute_cannot_hold_writes_nothing(kit, tmp_path, motion
     binding = ext.runtime.bindings[0]
     assert not binding.enabled and "/World/Particles/p0.motion:n (int) cannot hold the result 0.0 (float)" in binding.disabled_reason
     assert [p.GetAttribute("motion:n").Get() for p in prims] == [0, 1, 2]
+
+
+def test_reload_while_playing_stops_the_old_instance_and_the_new_one_takes_over(kit, tmp_path, motion):
+    prims = particles(kit, 2)
+    ext = start(kit, tmp_path, motion, FALLING)
+    sim = kit_standin.KitSim(kit)
+    sim.play()
+    sim.advance(3)
+    manager = kit.ext_manager
+    manager.set_extension_enabled_immediate("portalis.wasm.motion", False)
+    sim.advance(4)  # physics goes on, the extension is gone: nothing moves
+    assert kit.physics.steps == 7 and heights(prims) == cpython_falling(2, 3)
+    manager.set_extension_enabled_immediate("portalis.wasm.motion", True)
+    import portalis.wasm
+
+    new = portalis.wasm.get_extension()
+    assert new is not ext and ext.runtime is None
+    sim.advance(2)
+    assert heights(prims) == cpython_falling(2, 5) and new.runtime.steps["physics_step"] == 2
+    assert kit.errors() == []
