@@ -6,7 +6,7 @@
  * graceful shutdown.
  */
 import * as grpc from '@grpc/grpc-js';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createInferenceServer, TritonClient, TritonClientError, type InferenceServer } from '../../runtime/src/serve/index.js';
@@ -48,6 +48,11 @@ beforeAll(async () => {
   // A model directory that cannot load: it must show as unavailable, not stop the others.
   await mkdir(join(repo, 'broken', '1'), { recursive: true });
   await writeFile(join(repo, 'broken', 'config.pbtxt'), 'name: "broken" max_batch_size: [');
+  // A good config with a damaged module.
+  await mkdir(join(repo, 'damaged', '1'), { recursive: true });
+  await writeFile(join(repo, 'damaged', 'config.pbtxt'), await readFile(join(repo, 'add', 'config.pbtxt'), 'utf8').then((t) => t.replace('name: "add"', 'name: "damaged"')));
+  await writeFile(join(repo, 'damaged', '1', 'portalis.json'), await readFile(join(repo, 'add', '1', 'portalis.json')));
+  await writeFile(join(repo, 'damaged', '1', 'model.wasm'), new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 99]));
   server = await createInferenceServer({ repository: repo, maxMessageBytes: 1 << 20 });
   g = TritonClient.grpc(`127.0.0.1:${server.grpcPort}`);
   h = TritonClient.http(`http://127.0.0.1:${server.httpPort}`);
@@ -92,9 +97,10 @@ describe.each(['grpc', 'http'] as const)('every RPC over %s', (transport) => {
     expect(config.parameters.timeout_ms.string_value).toBe('10000');
     const index = await c().repositoryIndex();
     expect(index.map((m) => [m.name, m.state])).toEqual([
-      ['add', 'READY'], ['broken', 'UNAVAILABLE'], ['fib', 'READY'], ['floordiv', 'READY'], ['is_even', 'READY'], ['log_ratio', 'READY'], ['spin', 'READY'],
+      ['add', 'READY'], ['broken', 'UNAVAILABLE'], ['damaged', 'UNAVAILABLE'], ['fib', 'READY'], ['floordiv', 'READY'], ['is_even', 'READY'], ['log_ratio', 'READY'], ['spin', 'READY'],
     ]);
     expect(index.find((m) => m.name === 'broken')!.reason).toMatch(/\d+:\d+/);
+    expect(index.find((m) => m.name === 'damaged')!.reason).toMatch(/^model\.wasm is not a valid WebAssembly module/);
     expect((await c().repositoryIndex(true)).map((m) => m.name)).not.toContain('broken');
   });
 

@@ -107,6 +107,7 @@ export async function loadModel(dir: string, name: string): Promise<Model> {
   const inputs = tensors(config.input, 'input');
   const outputs = tensors(config.output, 'output');
   const plan = planFunction(meta, inputs, name);
+  checkModule(wasm, plan);
   const groups: Msg[] = config.instance_group;
   const instanceCount = groups.length === 0 ? 1 : groups.reduce((n, g) => n + Math.max(1, g.count || 1), 0);
   const platform = config.platform || config.backend;
@@ -115,6 +116,22 @@ export async function loadModel(dir: string, name: string): Promise<Model> {
     if (/timeout_ms$/i.test(key) && /^\d+$/.test(value.string_value)) timeoutMs = Number(value.string_value);
   }
   return { name, version, versions: [version], config, platform, maxBatchSize: config.max_batch_size, inputs, outputs, instanceCount, wasm, plan, timeoutMs };
+}
+
+/** Compiles the module once here so a broken file makes the model unavailable instead of failing every worker. */
+function checkModule(wasm: Uint8Array, plan: FunctionPlan): void {
+  let module: WebAssembly.Module;
+  try {
+    module = new WebAssembly.Module(wasm as Uint8Array<ArrayBuffer>);
+  } catch (e) {
+    throw new Error(`model.wasm is not a valid WebAssembly module: ${(e as Error).message}`);
+  }
+  const imports = WebAssembly.Module.imports(module);
+  if (imports.length > 0) throw new Error(`model.wasm imports ${imports[0]!.module}.${imports[0]!.name}; a Portalis module (ABI 1) has no imports`);
+  const exported = new Set(WebAssembly.Module.exports(module).map((e) => e.name));
+  const needed = ['memory', '__portalis_state_ptr', '__portalis_error_ptr', '__portalis_error_len', '__portalis_clear', plan.exportName];
+  const missing = needed.filter((n) => !exported.has(n));
+  if (missing.length > 0) throw new Error(`model.wasm is not a Portalis module for ${plan.name}(): missing export(s) ${missing.join(', ')}`);
 }
 
 /** Finds the served function in portalis.json and matches its parameters to the config's inputs. */
