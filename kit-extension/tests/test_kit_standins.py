@@ -129,3 +129,19 @@ def test_async_test_case_awaits_async_setup_and_teardown(kit):
     Case("test_it").run(result)
     assert result.wasSuccessful(), result.errors + result.failures
     assert order == ["setUp", "test", "tearDown"]
+
+
+def test_attribute_time_samples_and_default_value(kit):
+    from pxr import Sdf, Usd
+
+    kit.usd_context.new_stage()
+    prim = kit.usd_context.get_stage().DefinePrim("/P")
+    attr = prim.CreateAttribute("h", Sdf.ValueTypeNames.Double)
+    attr.Set(1.5)
+    attr.Set(2.0, Usd.TimeCode(10))
+    attr.Set(3.0, Usd.TimeCode(20))
+    assert attr.Get() == 1.5 and attr.Get(Usd.TimeCode.Default()) == 1.5
+    assert [attr.Get(Usd.TimeCode(t)) for t in (5, 10, 15, 25)] == [2.0, 2.0, 2.0, 3.0]  # held, clamped at the ends
+    with pytest.raises(TypeError):
+        prim.CreateAttribute("n", Sdf.ValueTypeNames.Int).Set(1.5)
+    assert not prim.GetAttribute("missing").IsValid() and not kit.usd_context.get_stage().GetPrimAtPath("/Q").IsValid()
