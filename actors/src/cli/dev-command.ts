@@ -131,7 +131,12 @@ async function serve(file: string, options: DevOptions, io: CliIO): Promise<numb
     try {
       do {
         again = false;
-        await compileAndPublish();
+        try {
+          await compileAndPublish();
+        } catch (error) {
+          // A Portalis bug (stages report user mistakes as diagnostics): say so and keep watching.
+          say(`internal error while compiling ${basename(file)}: ${(error as Error).stack ?? String(error)}; nothing published`);
+        }
       } while (again);
     } finally {
       compiling = false;

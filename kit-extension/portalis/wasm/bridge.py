@@ -227,6 +227,7 @@ class KitBridge:
         self._outbox: List[List[bytes]] = []
         self._stopping = False
         self._closed = False
+        self._close_called = False
 
         # State, read by other threads under the lock.
         # Names this bridge to Node across its sockets (the bridge thread's and each calling thread's DEALER).
@@ -279,10 +280,10 @@ class KitBridge:
     def close(self, timeout: float = 2.0) -> bool:
         """Stops the bridge thread and closes every socket (LINGER 0). Returns whether the thread ended in time."""
         with self._lock:
-            if self._closed:
+            if self._close_called:
                 return not self._thread.is_alive()
-            self._closed = True
-            self._stopping = True
+            # (_closed may already be set by a bridge thread that stopped on its own; the sockets still need closing.)
+            self._close_called = self._closed = self._stopping = True
         self._wake()
         deadline = time.monotonic() + timeout
         with self._lock:
