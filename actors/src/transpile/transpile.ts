@@ -23,6 +23,7 @@
  * semantics (a local definition would then simply shadow it).
  */
 import { basename } from 'node:path';
+import { visitStmts } from '../analysis/ir-walk.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { AnalysisResult, ConstantIR, FunctionIR, ModuleIR, TExpr, TStmt, VoidCallExpr } from '../analysis/types.js';
 import type { ExportSpec, ModuleSpec, PyReturn, PyScalar } from '../spec/types.js';
@@ -54,76 +55,10 @@ export function transpileSync({ analysis, spec }: TranspileInput): TranspileResu
 
 /** Module functions and constants an expression or statement list refers to. */
 function references(stmts: TStmt[], out: Set<string>): void {
-  const expr = (e: TExpr | VoidCallExpr | null): void => {
-    if (e === null) return;
-    switch (e.kind) {
-      case 'constant':
-        out.add(e.name);
-        return;
-      case 'call':
-        out.add(e.func);
-        e.args.forEach(expr);
-        return;
-      case 'builtin':
-        e.args.forEach(expr);
-        return;
-      case 'convert':
-      case 'truth':
-      case 'unary':
-        expr(e.operand);
-        return;
-      case 'binary':
-        expr(e.left);
-        expr(e.right);
-        return;
-      case 'compare':
-        e.operands.forEach(expr);
-        return;
-      case 'boolop':
-        e.values.forEach(expr);
-        return;
-      case 'ifexp':
-        expr(e.test);
-        expr(e.body);
-        expr(e.orelse);
-        return;
-      default:
-        return;
-    }
-  };
-  for (const st of stmts) {
-    switch (st.kind) {
-      case 'assign':
-      case 'expr':
-        expr(st.value);
-        break;
-      case 'return':
-        expr(st.value);
-        break;
-      case 'unpack':
-        if (st.value.kind === 'tuple') st.value.elts.forEach(expr);
-        else {
-          expr(st.value.left);
-          expr(st.value.right);
-        }
-        break;
-      case 'if':
-      case 'while':
-        expr(st.test);
-        references(st.body, out);
-        references(st.orelse, out);
-        break;
-      case 'for':
-        expr(st.start);
-        expr(st.stop);
-        expr(st.step);
-        references(st.body, out);
-        references(st.orelse, out);
-        break;
-      default:
-        break;
-    }
-  }
+  visitStmts(stmts, (e) => {
+    if (e.kind === 'constant') out.add(e.name);
+    else if (e.kind === 'call') out.add(e.func);
+  });
 }
 
 function graph(module: ModuleIR): Map<string, Set<string>> {
