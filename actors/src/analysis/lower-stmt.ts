@@ -14,6 +14,7 @@ import { refuseStatement } from './refusals.js';
 import { type Report, where } from './report.js';
 import { annotationType } from './signatures.js';
 import type { FunctionIR, LocalIR, ReturnType, TExpr, TStmt, TupleExpr, ValueType } from './types.js';
+import { walkExpr } from '../ingest/ast-walk.js';
 
 export function lowerFunction(fn: FunctionState, ctx: ModuleContext, report: Report): FunctionIR | null {
   const sig = fn.sig;
@@ -516,47 +517,4 @@ function usesOf(stmts: ast.Stmt[], name: string): { read: boolean; assigned: boo
   };
   walk(stmts);
   return { read, assigned };
-}
-
-function walkExpr(e: ast.Expr_, visit: (x: ast.Expr_) => void): void {
-  visit(e);
-  switch (e.type) {
-    case 'BoolOp':
-      e.values.forEach((v) => walkExpr(v, visit));
-      break;
-    case 'BinOp':
-      walkExpr(e.left, visit);
-      walkExpr(e.right, visit);
-      break;
-    case 'UnaryOp':
-      walkExpr(e.operand, visit);
-      break;
-    case 'IfExp':
-      walkExpr(e.test, visit);
-      walkExpr(e.body, visit);
-      walkExpr(e.orelse, visit);
-      break;
-    case 'Compare':
-      walkExpr(e.left, visit);
-      e.comparators.forEach((c) => walkExpr(c, visit));
-      break;
-    case 'Call':
-      walkExpr(e.func, visit);
-      e.args.forEach((a) => walkExpr(a, visit));
-      e.keywords.forEach((k) => walkExpr(k.value, visit));
-      break;
-    case 'Attribute':
-      walkExpr(e.value, visit);
-      break;
-    case 'Subscript':
-      walkExpr(e.value, visit);
-      walkExpr(e.slice, visit);
-      break;
-    case 'Tuple':
-    case 'List':
-      e.elts.forEach((x) => walkExpr(x, visit));
-      break;
-    default:
-      break;
-  }
 }
