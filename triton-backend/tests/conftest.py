@@ -3,7 +3,7 @@
 - The model repository is made by the real CLI (`portalis package --target triton`)
   from tests/fixtures/triton/funcs.py.
 - config.pbtxt is parsed with protobuf's text_format against our ModelConfig
-  proto (tests/fixtures/triton/model_config.proto, compiled with grpc_tools),
+  proto (runtime/proto/model_config.proto, compiled with grpc_tools),
   and turned into the JSON a Python model gets in `args["model_config"]`
   (snake_case names, defaults printed, enums as names, int64 as numbers).
 - model.py runs against the stand-in pb_utils in standin/.
@@ -33,7 +33,8 @@ def model_config_pb2(tmp_path_factory):
     out = tmp_path_factory.mktemp("proto")
     from grpc_tools import protoc
 
-    status = protoc.main(["protoc", f"-I{FIXTURES}", f"--python_out={out}", str(FIXTURES / "model_config.proto")])
+    proto_dir = REPO / "runtime" / "proto"
+    status = protoc.main(["protoc", f"-I{proto_dir}", f"--python_out={out}", str(proto_dir / "model_config.proto")])
     assert status == 0, "protoc failed on model_config.proto"
     spec = importlib.util.spec_from_file_location("model_config_pb2", out / "model_config_pb2.py")
     mod = importlib.util.module_from_spec(spec)
