@@ -32,7 +32,12 @@ class Limits:
 
 
 class Watchdog:
-    """Interrupts the engine's running call once its deadline passes; a no-op for calls that finish in time."""
+    """Interrupts the engine's running call once its deadline passes; a no-op for calls that finish in time.
+
+    Arming and disarming only wake the thread when it would otherwise sleep past the new
+    deadline (idle, or waiting for a later one): back-to-back calls cost two lock round trips,
+    not two thread switches; the thread wakes at a stale deadline, sees it moved, sleeps on.
+    """
 
     def __init__(self, engine: wasmtime.Engine) -> None:
         self._engine = engine
@@ -42,6 +47,7 @@ class Watchdog:
         self._fired = False
         self._closed = False
         self._thread: Optional[threading.Thread] = None
+        self._sleeping_until: Optional[float] = None  # the thread's wake-up time; None while idle
 
     def arm(self, timeout_s: float) -> int:
         with self._cond:
@@ -49,9 +55,10 @@ class Watchdog:
                 self._thread = threading.Thread(target=self._run, name="portalis-wasm-watchdog", daemon=True)
                 self._thread.start()
             self._token += 1
-            self._deadline = time.monotonic() + timeout_s
+            deadline = self._deadline = time.monotonic() + timeout_s
             self._fired = False
-            self._cond.notify()
+            if self._sleeping_until is None or deadline < self._sleeping_until:
+                self._cond.notify()
             return self._token
 
     def disarm(self, token: int) -> bool:
@@ -60,7 +67,6 @@ class Watchdog:
             fired = self._fired and self._token == token
             self._deadline = None
             self._fired = False
-            self._cond.notify()
             return fired
 
     def close(self) -> None:
@@ -74,10 +80,12 @@ class Watchdog:
         with self._cond:
             while not self._closed:
                 if self._deadline is None:
+                    self._sleeping_until = None
                     self._cond.wait()
                     continue
                 left = self._deadline - time.monotonic()
                 if left > 0:
+                    self._sleeping_until = self._deadline
                     self._cond.wait(left)
                     continue
                 # Still the same call, past its deadline (disarm clears the deadline under this lock).
