@@ -17,6 +17,7 @@ mod expo;
 mod float;
 mod int;
 mod math;
+mod pyint;
 mod round;
 mod trig;
 
@@ -30,4 +31,5 @@ pub use err::{
 pub use float::*;
 pub use int::*;
 pub use math::*;
+pub use pyint::*;
 pub use round::*;
