@@ -343,6 +343,7 @@ fn ratio_to_f64(a: &[u32], b: &[u32]) -> Option<f64> {
 // ── construction and parts ───────────────────────────────────────────────
 
 impl PyInt {
+    #[inline]
     pub fn from_i64(v: i64) -> PyInt {
         PyInt(Repr::Small(v))
     }
@@ -369,6 +370,7 @@ impl PyInt {
     }
 
     /// The value as an i64 when it fits.
+    #[inline]
     pub fn to_i64(&self) -> Option<i64> {
         match self.0 {
             Repr::Small(v) => Some(v),
@@ -376,10 +378,12 @@ impl PyInt {
         }
     }
 
+    #[inline]
     pub fn is_zero(&self) -> bool {
         matches!(self.0, Repr::Small(0))
     }
 
+    #[inline]
     pub fn is_negative(&self) -> bool {
         match &self.0 {
             Repr::Small(v) => *v < 0,
@@ -409,6 +413,7 @@ impl PyInt {
 }
 
 impl From<i64> for PyInt {
+    #[inline]
     fn from(v: i64) -> PyInt {
         PyInt::from_i64(v)
     }
@@ -428,32 +433,50 @@ fn signed_add(an: bool, a: &[u32], bn: bool, b: &[u32]) -> PyInt {
 }
 
 impl PyInt {
+    #[inline]
     pub fn add(&self, o: &PyInt) -> PyInt {
         if let (Repr::Small(a), Repr::Small(b)) = (&self.0, &o.0) {
             if let Some(s) = a.checked_add(*b) {
                 return PyInt(Repr::Small(s));
             }
         }
+        self.add_big(o)
+    }
+
+    #[inline(never)]
+    fn add_big(&self, o: &PyInt) -> PyInt {
         let ((an, a), (bn, b)) = (self.parts(), o.parts());
         signed_add(an, &a, bn, &b)
     }
 
+    #[inline]
     pub fn sub(&self, o: &PyInt) -> PyInt {
         if let (Repr::Small(a), Repr::Small(b)) = (&self.0, &o.0) {
             if let Some(s) = a.checked_sub(*b) {
                 return PyInt(Repr::Small(s));
             }
         }
+        self.sub_big(o)
+    }
+
+    #[inline(never)]
+    fn sub_big(&self, o: &PyInt) -> PyInt {
         let ((an, a), (bn, b)) = (self.parts(), o.parts());
         signed_add(an, &a, !bn && !b.is_empty(), &b)
     }
 
+    #[inline]
     pub fn mul(&self, o: &PyInt) -> PyInt {
         if let (Repr::Small(a), Repr::Small(b)) = (&self.0, &o.0) {
             if let Some(s) = a.checked_mul(*b) {
                 return PyInt(Repr::Small(s));
             }
         }
+        self.mul_big(o)
+    }
+
+    #[inline(never)]
+    fn mul_big(&self, o: &PyInt) -> PyInt {
         let ((an, a), (bn, b)) = (self.parts(), o.parts());
         let m = mag_mul(&a, &b);
         PyInt::from_parts(an != bn && !m.is_empty(), m)
