@@ -7,6 +7,7 @@
  * for tools and tests that need one stage on its own.
  */
 export { compileModule } from './compile.js';
+export { compileScript, type ScriptCompileOptions, type ScriptCompileResult } from './compile-script.js';
 export type { CompileInput, CompileOptions, CompileOutput, CompileResult } from './compile-types.js';
 export { createCompilerPool, defaultThreadCount, type CompilerPool, type CompilerPoolOptions } from './workers/pool.js';
 export { pipelineMachine, type PipelineInput } from './pipeline.machine.js';

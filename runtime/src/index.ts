@@ -53,3 +53,4 @@ export {
   ZeroDivisionError,
   type PythonErrorClass,
 } from './errors.js';
+export { runScriptWasm, type ScriptIO } from './script.js';

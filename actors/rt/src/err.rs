@@ -20,6 +20,8 @@ pub enum Exc {
     OverflowError,
     RecursionError,
     RuntimeError,
+    /// `sys.exit(n)` in script mode; the message is the exit status in decimal.
+    SystemExit,
     TypeError,
     ValueError,
     ZeroDivisionError,
@@ -38,6 +40,7 @@ impl Exc {
             Exc::OverflowError => "OverflowError",
             Exc::RecursionError => "RecursionError",
             Exc::RuntimeError => "RuntimeError",
+            Exc::SystemExit => "SystemExit",
             Exc::TypeError => "TypeError",
             Exc::ValueError => "ValueError",
             Exc::ZeroDivisionError => "ZeroDivisionError",

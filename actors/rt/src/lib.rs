@@ -16,9 +16,12 @@ mod err;
 mod expo;
 mod float;
 mod int;
+mod io;
 mod math;
 mod pyint;
+mod repr;
 mod round;
+mod script;
 mod trig;
 
 pub use abi::*;
@@ -30,6 +33,9 @@ pub use err::{
 };
 pub use float::*;
 pub use int::*;
+pub use io::{flush_stdout, sys_argc, write_fd};
 pub use math::*;
 pub use pyint::*;
+pub use repr::*;
 pub use round::*;
+pub use script::*;

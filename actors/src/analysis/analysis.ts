@@ -12,7 +12,8 @@ import type { IngestResult } from '../ingest/types.js';
 import { analyzeConstants } from './constants.js';
 import { inferTypes, initFunction, type ModuleContext } from './functions.js';
 import { lowerFunction } from './lower-stmt.js';
-import { collectModule } from './module.js';
+import { collectModule, type ModuleSymbols } from './module.js';
+import { ENTRY_FUNCTION, splitScript } from './script.js';
 import { DiagnosticSink } from './report.js';
 import { type FunctionSig, functionSignature } from './signatures.js';
 import type { AnalysisResult, FunctionIR } from './types.js';
@@ -25,21 +26,29 @@ export function moduleNameOf(file: string): string {
   return basename(file).replace(/\.pyi?$/, '');
 }
 
-export async function analyze(ingest: AnalysisInput): Promise<AnalysisResult> {
-  return analyzeSync(ingest);
+export async function analyze(ingest: AnalysisInput, options: AnalysisOptions = {}): Promise<AnalysisResult> {
+  return analyzeSync(ingest, options);
 }
 
-export function analyzeSync(ingest: AnalysisInput): AnalysisResult {
+/** `script`: analyse for `portalis run` (top-level code runs; see script.ts). */
+export interface AnalysisOptions {
+  readonly script?: boolean;
+}
+
+export function analyzeSync(ingest: AnalysisInput, options: AnalysisOptions = {}): AnalysisResult {
   const { file, source } = ingest;
   const moduleName = moduleNameOf(file);
   if (ingest.module === null) return { file, source, moduleName, module: null, diagnostics: [] };
 
   const sink = new DiagnosticSink(file);
   const report = sink.report;
-  const symbols = collectModule(ingest.module, report);
+  const script = options.script ? splitScript(ingest.module, report) : null;
+  const collected = collectModule(script ? { ...ingest.module, body: script.definitions } : ingest.module, report);
+  const symbols: ModuleSymbols = script ? { ...collected, script: true, sysModules: script.sysModules } : collected;
 
   const sigs = new Map<string, FunctionSig>();
-  for (const node of symbols.functions) sigs.set(node.name, functionSignature(node, source, report));
+  for (const node of symbols.functions) sigs.set(node.name, functionSignature(node, source, report, script !== null));
+  if (script) sigs.set(ENTRY_FUNCTION, functionSignature(script.entry, source, report, true));
 
   const { constants, types: constantTypes } = analyzeConstants(symbols, sigs, source, report);
   const ctx: ModuleContext = { source, symbols, sigs, constantTypes };
@@ -58,7 +67,7 @@ export function analyzeSync(ingest: AnalysisInput): AnalysisResult {
     file,
     source,
     moduleName,
-    module: failed ? null : { name: moduleName, doc: symbols.doc, constants, functions },
+    module: failed ? null : { name: moduleName, doc: symbols.doc, constants, functions, ...(script ? { entry: ENTRY_FUNCTION } : {}) },
     diagnostics,
   };
 }

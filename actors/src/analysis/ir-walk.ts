@@ -52,6 +52,10 @@ export function ownExpressions(st: TStmt): (AnyExpr | null)[] {
       return [st.test];
     case 'for':
       return [st.start, st.stop, st.step];
+    case 'print':
+      return st.args.flatMap((a) => (a.kind === 'value' ? [a.value] : []));
+    case 'exit':
+      return [st.status];
     default:
       return [];
   }

@@ -6,6 +6,7 @@
  */
 import type * as ast from '../ingest/ast.js';
 import { binary, boolLiteral, coerce, floatLiteral, intLiteral, lowerTest, lowerValue, type Scope, type Signature, toFloat, toInt } from './lower-expr.js';
+import { isSysAttribute } from './lower-print.js';
 import { MATH_CONSTANTS, MATH_FUNCTIONS, OTHER_BUILTINS, SUPPORTED_BUILTINS } from './names.js';
 import type { Report } from './report.js';
 import type { BuiltinName, CallExpr, TExpr, VoidCallExpr } from './types.js';
@@ -45,6 +46,9 @@ export function lowerCall(e: ast.Call, scope: Scope): TExpr | VoidCallExpr | nul
     if (scope.symbols.mathModules.has(id)) {
       report('PTL2007', f.range, 'the math module cannot be called');
       return null;
+    }
+    if (id === 'len' && e.args.length === 1 && e.keywords.length === 0 && isSysAttribute(e.args[0]!, 'argv', scope)) {
+      return { kind: 'builtin', type: 'int', name: 'sys_argc', args: [] };
     }
     if (SUPPORTED_BUILTINS.has(id)) return lowerBuiltinCall(id, e, scope);
     if (OTHER_BUILTINS.has(id)) {

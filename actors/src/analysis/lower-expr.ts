@@ -339,6 +339,11 @@ function lowerAttribute(e: ast.Attribute, scope: Scope): TExpr | null {
     }
     return null;
   }
+  if (e.value.type === 'Name' && scope.symbols.sysModules?.has(e.value.id) && !scope.local(e.value.id)) {
+    const what = e.attr === 'argv' ? '`sys.argv` is a list of str; only `len(sys.argv)` is supported yet' : `\`sys.${e.attr}\` is not supported`;
+    scope.report('PTL2007', e.range, what, 'Script mode supports print(), sys.exit(n), len(sys.argv) and sys.stdout.write("literal").');
+    return null;
+  }
   scope.report('PTL2007', e.range, `attribute access (\`.${e.attr}\`) is not supported`);
   return null;
 }

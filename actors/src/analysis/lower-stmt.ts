@@ -10,6 +10,7 @@ import type { SourceRange } from '../diagnostics/diagnostic.js';
 import { analyzeFlow, isAlwaysTrue, loopScopedTargets, targetNames } from './flow.js';
 import { functionScope, isDivmodCall, type FunctionState, type ModuleContext, unpackedTypes } from './functions.js';
 import { binary, coerce, lowerStatementValue, lowerTest, lowerValue, type Scope, toInt } from './lower-expr.js';
+import { lowerScriptStatement } from './lower-print.js';
 import { refuseStatement } from './refusals.js';
 import { type Report, where } from './report.js';
 import { annotationType } from './signatures.js';
@@ -123,6 +124,8 @@ class BodyLowerer {
       case 'Expr': {
         const v = st.value;
         if (v.type === 'Constant' && (v.kind === 'str' || v.kind === 'Ellipsis')) return []; // a comment-like string, or `...`
+        const output = lowerScriptStatement(v, scope, line);
+        if (output) return output;
         const value = lowerStatementValue(v, scope);
         return value ? [{ kind: 'expr', value, line }] : [];
       }

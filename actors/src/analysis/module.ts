@@ -29,6 +29,10 @@ export interface ModuleSymbols {
   readonly constantsByName: Map<string, ConstantDecl>;
   readonly functions: ast.FunctionDef[];
   readonly functionsByName: Map<string, ast.FunctionDef>;
+  /** Script mode (`portalis run`): print, sys.exit and `len(sys.argv)` are available. */
+  readonly script?: boolean;
+  /** Names bound to the sys module (script mode only). */
+  readonly sysModules?: ReadonlySet<string>;
 }
 
 export function collectModule(module: ast.Module, report: Report): ModuleSymbols {
@@ -181,7 +185,7 @@ function collectAssign(
 }
 
 /** `if __name__ == "__main__":` (either operand order, `==` only). */
-function isMainGuard(stmt: ast.If): boolean {
+export function isMainGuard(stmt: ast.If): boolean {
   const t = stmt.test;
   if (t.type !== 'Compare' || t.ops.length !== 1 || t.ops[0] !== 'Eq') return false;
   const [a, b] = [t.left, t.comparators[0]!];

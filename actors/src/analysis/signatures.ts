@@ -52,8 +52,9 @@ export function annotationType(e: ast.Expr_, source: string, report: Report, all
   return undefined;
 }
 
-export function functionSignature(node: ast.FunctionDef, source: string, report: Report): FunctionSig {
-  const exported = !node.name.startsWith('_');
+/** `script`: a script's functions are never exported (nothing imports a script). */
+export function functionSignature(node: ast.FunctionDef, source: string, report: Report, script = false): FunctionSig {
+  const exported = !script && !node.name.startsWith('_');
   const a = node.args;
   for (const d of node.decorator_list) report('PTL2006', d.range, 'decorators are not supported');
   if (node.is_async) report('PTL2006', node.nameRange, '`async def` functions are not supported');

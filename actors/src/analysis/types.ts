@@ -34,6 +34,11 @@ export interface ModuleIR {
   readonly constants: ConstantIR[];
   /** Every module-level function, in source order. */
   readonly functions: FunctionIR[];
+  /**
+   * Script mode: the name (in `functions`) of the generated function holding
+   * the module's top-level code; absent for a library module.
+   */
+  readonly entry?: string;
 }
 
 export interface ConstantIR {
@@ -91,7 +96,43 @@ export interface FunctionIR {
 
 // ── statements ───────────────────────────────────────────────────────────
 
-export type TStmt = AssignStmt | UnpackStmt | ExprStmt | IfStmt | WhileStmt | ForRangeStmt | ReturnStmt | BreakStmt | ContinueStmt;
+export type TStmt =
+  | AssignStmt
+  | UnpackStmt
+  | ExprStmt
+  | IfStmt
+  | WhileStmt
+  | ForRangeStmt
+  | ReturnStmt
+  | BreakStmt
+  | ContinueStmt
+  | PrintStmt
+  | ExitStmt;
+
+/** One argument of `print`: literal text (a str literal, `None`) or a value shown with `str()`. */
+export type PrintArg = { readonly kind: 'text'; readonly text: string } | { readonly kind: 'value'; readonly value: TExpr };
+
+/**
+ * Script mode: `print(*args, sep=..., end=..., file=...)` (also
+ * `sys.stdout.write("literal")`). Every argument is evaluated before
+ * anything is written, as in CPython.
+ */
+export interface PrintStmt {
+  readonly kind: 'print';
+  /** 1 for stdout, 2 for `file=sys.stderr`. */
+  readonly fd: 1 | 2;
+  readonly args: PrintArg[];
+  readonly sep: string;
+  readonly end: string;
+  readonly line: number;
+}
+
+/** Script mode: `sys.exit()` / `sys.exit(status)` (an int; null means 0). Raises SystemExit. */
+export interface ExitStmt {
+  readonly kind: 'exit';
+  readonly status: TExpr | null;
+  readonly line: number;
+}
 
 /** `x = e`, `a = b = e` (e evaluated once, then stored left to right). */
 export interface AssignStmt {
@@ -365,4 +406,5 @@ export type BuiltinName =
   | 'round_float_nd'
   | 'round_int_nd'
   | 'float_to_int'
+  | 'sys_argc'
   | `math_${string}`;

@@ -159,6 +159,7 @@ export function expectedFunctionExports(spec: ModuleSpec): WasmFunctionSpec[] {
     if (e.wide) out.push(e.wide);
   }
   out.push(...SUPPORT_EXPORTS);
+  if (spec.script) out.push(spec.script.entry);
   return out;
 }
 
@@ -173,7 +174,11 @@ export function validateWasm(bytes: Uint8Array, spec: ModuleSpec): string[] {
     return [`malformed WASM: ${(err as Error).message}`];
   }
   const problems: string[] = [];
-  for (const imp of info.imports) problems.push(`imports ${imp.module}.${imp.name}, but Portalis modules must have no imports`);
+  for (const imp of info.imports) {
+    // Script mode (docs/abi.md) may import its host functions; library modules import nothing.
+    const allowed = spec.script?.imports.some((h) => h.module === imp.module && h.name === imp.name && imp.kind === 0);
+    if (!allowed) problems.push(`imports ${imp.module}.${imp.name}, but Portalis modules must have no imports`);
+  }
 
   const funcs = new Map<string, WasmFuncType | undefined>();
   for (const ex of info.exports) {

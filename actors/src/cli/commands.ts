@@ -25,6 +25,10 @@ export const COMMANDS: Record<string, CommandEntry> = {
     synopsis: 'serve <repo> [--host] [--grpc-port] [--http-port] [--timeout-ms]   serve a Triton model repository over KServe v2 (gRPC + HTTP)',
     load: () => import('./serve-command.js'),
   },
+  run: {
+    synopsis: 'run <script.py> [args...]   compile a script and run it, printing what python3 prints',
+    load: () => import('./run-command.js'),
+  },
   dev: {
     synopsis: 'dev --kit <file.py> [--endpoint <ep>]   live reload into an Omniverse Kit extension over ZeroMQ',
     load: () => import('./dev-command.js'),

@@ -8,7 +8,7 @@
  */
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { AnalysisResult, FunctionIR } from '../analysis/types.js';
-import { type ExportSpec, type ModuleSpec, type PyReturn, type PyScalar, SUPPORT_EXPORTS, type WasmValType } from './types.js';
+import { type ExportSpec, type ModuleSpec, type PyReturn, type PyScalar, SCRIPT_SPEC, SUPPORT_EXPORTS, type WasmValType } from './types.js';
 
 export interface SpecResult {
   readonly spec: ModuleSpec;
@@ -113,6 +113,7 @@ export function specifySync(analysis: AnalysisResult): SpecResult {
     exports,
     defaultExport: names.has(analysis.moduleName) ? analysis.moduleName : null,
     abiVersion: 1,
+    ...(analysis.module?.entry ? { script: SCRIPT_SPEC } : {}),
   };
   return { spec, diagnostics };
 }

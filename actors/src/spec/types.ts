@@ -50,7 +50,33 @@ export interface ModuleSpec {
   readonly defaultExport: string | null;
   /** ABI version; bump when docs/abi.md changes incompatibly. */
   readonly abiVersion: 1;
+  /** Script mode (`portalis run`, docs/abi.md "Script mode"); absent for a library module. */
+  readonly script?: ScriptSpec;
 }
+
+/** A host function a script module imports. */
+export interface HostImportSpec {
+  readonly module: 'portalis';
+  readonly name: string;
+  readonly params: readonly WasmValType[];
+  readonly results: readonly WasmValType[];
+}
+
+export interface ScriptSpec {
+  /** `__portalis_main() -> i32`: runs the top-level code, returns the exit status. */
+  readonly entry: WasmFunctionSpec;
+  /** The host functions the module may import (it imports only those it uses). */
+  readonly imports: readonly HostImportSpec[];
+}
+
+/** The script-mode contract of docs/abi.md. */
+export const SCRIPT_SPEC: ScriptSpec = {
+  entry: { name: '__portalis_main', params: [], results: ['i32'] },
+  imports: [
+    { module: 'portalis', name: 'write', params: ['i32', 'i32', 'i32'], results: [] },
+    { module: 'portalis', name: 'argc', params: [], results: ['i32'] },
+  ],
+};
 
 /** Support exports every Portalis module has, besides the user's functions (docs/abi.md). */
 export const SUPPORT_EXPORTS: readonly WasmFunctionSpec[] = [

@@ -123,6 +123,10 @@ export function hasDeadStore(fn: FunctionIR, isLet: (st: TStmt, name: string) =>
         return union(out, readSet(st.value));
       case 'return':
         return readSet(st.value);
+      case 'print':
+        return union(out, readSet(...st.args.flatMap((a) => (a.kind === 'value' ? [a.value] : []))));
+      case 'exit':
+        return union(out, readSet(st.status));
       case 'break':
         return loop ? loop.breakTo : out;
       case 'continue':
@@ -170,6 +174,12 @@ function collectReads(stmts: TStmt[], out: Set<string>): void {
         case 'expr':
         case 'return':
           reads(st.value, r);
+          break;
+        case 'print':
+          st.args.forEach((a) => a.kind === 'value' && reads(a.value, r));
+          break;
+        case 'exit':
+          reads(st.status, r);
           break;
         case 'unpack':
           if (st.value.kind === 'tuple') st.value.elts.forEach((e) => reads(e, r));

@@ -23,6 +23,21 @@ import { mentions, readsIn, terminates } from './ir-facts.js';
 import { hasDeadStore } from './liveness.js';
 import { bareIdent, isSnakeCase, pickIdent } from './names.js';
 
+/** A Rust string literal for any text. */
+export function rustStr(text: string): string {
+  let out = '"';
+  for (const ch of text) {
+    const c = ch.codePointAt(0)!;
+    if (ch === '"' || ch === '\\') out += `\\${ch}`;
+    else if (ch === '\n') out += '\\n';
+    else if (ch === '\t') out += '\\t';
+    else if (ch === '\r') out += '\\r';
+    else if (c < 0x20 || c === 0x7f) out += `\\u{${c.toString(16)}}`;
+    else out += ch;
+  }
+  return `${out}"`;
+}
+
 export interface ModuleNames {
   /** Rust identifiers of module functions and constants (value namespace of `mod py`). */
   readonly items: ReadonlyMap<string, string>;
@@ -231,7 +246,24 @@ class FunctionPrinter {
       case 'for':
         this.forLoop(st);
         return;
+      case 'print':
+        this.emit(this.printCall(st));
+        return;
+      case 'exit':
+        this.emit(`sys_exit(${st.status === null ? '0' : this.e(st.status).code})?;`);
+        return;
     }
+  }
+
+  /** `py_print(fd, &[parts], sep, end)`: every part is converted by `str()` before anything is written. */
+  private printCall(st: Extract<TStmt, { kind: 'print' }>): string {
+    const parts = st.args.map((a) => {
+      if (a.kind === 'text') return rustStr(a.text);
+      const v = this.e(a.value);
+      const fn = a.value.type === 'int' ? 'repr_int' : a.value.type === 'float' ? 'repr_float' : 'repr_bool';
+      return `&${fn}(${v.code})`;
+    });
+    return `py_print(${st.fd}, &[${parts.join(', ')}], ${rustStr(st.sep)}, ${rustStr(st.end)});`;
   }
 
   private assignOne(target: string, value: string, lets: ReadonlySet<string>): void {

@@ -103,7 +103,7 @@ const NATIVE_OPS: Partial<Record<BinaryOp, [string, number]>> = {
 const CMP_SYMBOL: Readonly<Record<CompareOp, string>> = { eq: '==', ne: '!=', lt: '<', le: '<=', gt: '>', ge: '>=' };
 
 /** The math functions that cannot fail (no `?`). */
-const INFALLIBLE_BUILTINS = new Set(['math_isnan', 'math_isinf', 'math_isfinite']);
+const INFALLIBLE_BUILTINS = new Set(['math_isnan', 'math_isinf', 'math_isfinite', 'sys_argc']);
 
 export class ExprPrinter {
   constructor(private readonly names: ExprNames) {}

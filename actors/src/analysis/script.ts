@@ -1,0 +1,188 @@
+/**
+ * Script mode (`portalis run`): splits a module's top level into the
+ * definitions library mode already handles (functions, imports, constants)
+ * and the code that runs (everything else, `if __name__ == "__main__":`
+ * bodies included), which becomes the body of a generated entry function.
+ *
+ * A top-level name read by some function must be a module constant: bound
+ * once, by a plain assignment at the top level. Reassigning it (which would
+ * need global state) is refused naming the variable; top-level names no
+ * function reads are simply locals of the entry function. Code that runs
+ * before a `def` or constant it uses (directly or through the functions it
+ * calls) would be a NameError in CPython and is refused too.
+ */
+import type * as ast from '../ingest/ast.js';
+import { childBodies, walkStmtExprs } from '../ingest/ast-walk.js';
+import { targetNames } from './flow.js';
+import { isMainGuard } from './module.js';
+import type { Report } from './report.js';
+import { collectLocals } from './signatures.js';
+
+/** The Python name of the generated entry function (never a valid user call: CPython has no such name). */
+export const ENTRY_FUNCTION = '__portalis_main__';
+
+export interface ScriptSplit {
+  /** What collectModule analyses, as in library mode (sys imports removed). */
+  readonly definitions: ast.Stmt[];
+  /** The entry function: the top-level code, in order. */
+  readonly entry: ast.FunctionDef;
+  /** Names bound to the sys module (`import sys`). */
+  readonly sysModules: Set<string>;
+}
+
+/** Every statement of `stmts` and of their nested bodies (not function bodies). */
+function eachStmt(stmts: readonly ast.Stmt[], visit: (s: ast.Stmt) => void): void {
+  for (const s of stmts) {
+    visit(s);
+    for (const b of childBodies(s)) eachStmt(b, visit);
+  }
+}
+
+/** Names read (not stored) in the statements, at any depth, each with its first node. */
+function namesRead(stmts: readonly ast.Stmt[]): Map<string, ast.Name> {
+  const out = new Map<string, ast.Name>();
+  eachStmt(stmts, (s) =>
+    walkStmtExprs(s, (e, store) => {
+      if (!store && e.type === 'Name' && !out.has(e.id)) out.set(e.id, e);
+    }),
+  );
+  return out;
+}
+
+/** The names a top-level statement binds, with the binding target. */
+function bindings(s: ast.Stmt): ast.Name[] {
+  switch (s.type) {
+    case 'Assign':
+      return s.targets.flatMap(targetNames);
+    case 'AugAssign':
+    case 'AnnAssign':
+      return targetNames(s.target);
+    case 'For':
+      return targetNames(s.target);
+    default:
+      return [];
+  }
+}
+
+export function splitScript(module: ast.Module, report: Report): ScriptSplit {
+  // `if __name__ == "__main__":` always runs in a script: its body is top-level code.
+  const flat: ast.Stmt[] = [];
+  const flatten = (stmts: readonly ast.Stmt[]): void => {
+    for (const s of stmts) {
+      if (s.type === 'If' && isMainGuard(s)) flatten(s.body);
+      else flat.push(s);
+    }
+  };
+  flatten(module.body);
+
+  const functions = new Map<string, ast.FunctionDef>();
+  for (const s of flat) if (s.type === 'FunctionDef' && !functions.has(s.name)) functions.set(s.name, s);
+
+  // Module-level names each function reads (its own parameters and locals excluded).
+  const globalsRead = new Map<string, Map<string, ast.Name>>();
+  for (const fn of functions.values()) {
+    const params = [...fn.args.posonlyargs, ...fn.args.args, ...fn.args.kwonlyargs, fn.args.vararg, fn.args.kwarg].flatMap((a) => (a ? [a.arg] : []));
+    const local = new Set([...params, ...collectLocals(fn.body, params)]);
+    const reads = new Map([...namesRead(fn.body)].filter(([n]) => !local.has(n)));
+    globalsRead.set(fn.name, reads);
+  }
+  const readBy = new Map<string, string>(); // global name → a function reading it
+  for (const [fn, reads] of globalsRead) for (const n of reads.keys()) if (!readBy.has(n)) readBy.set(n, fn);
+
+  // Bindings of names functions read: each must be one plain top-level assignment.
+  const shared = new Map<string, ast.Stmt>(); // name → its one defining statement
+  const refused = new Set<string>();
+  const topLevel = new Set(flat);
+  const seenBinding = new Map<string, ast.Name>();
+  eachStmt(flat, (s) => {
+    for (const target of bindings(s)) {
+      const fn = readBy.get(target.id);
+      if (fn === undefined || functions.has(target.id) || refused.has(target.id)) continue;
+      const first = seenBinding.get(target.id);
+      const plain = topLevel.has(s) && (s.type === 'Assign' || (s.type === 'AnnAssign' && s.value !== null));
+      if (first === undefined && plain) {
+        seenBinding.set(target.id, target);
+        shared.set(target.id, s);
+        continue;
+      }
+      refused.add(target.id);
+      report(
+        'PTL3008',
+        target.range,
+        first
+          ? `\`${target.id}\` is read by function \`${fn}\` and assigned again here (first at line ${first.range.start.line}); module-level variables that change need global state, which is not supported yet`
+          : `\`${target.id}\` is read by function \`${fn}\` but assigned here by ${topLevel.has(s) ? 'a statement' : 'code inside a top-level block'} that is not a plain assignment; module-level variables that functions read must be assigned once, at the top level`,
+        `Pass \`${target.id}\` to \`${fn}\` as a parameter (and return the new value), or assign it exactly once before the code that uses it.`,
+      );
+    }
+  });
+
+  const sysModules = new Set<string>();
+  const definitions: ast.Stmt[] = [];
+  const entryBody: ast.Stmt[] = [];
+  flat.forEach((s, i) => {
+    if (s.type === 'Import') {
+      const rest = s.names.filter((a) => a.name !== 'sys');
+      for (const a of s.names) if (a.name === 'sys') sysModules.add(a.asname ?? 'sys');
+      if (rest.length > 0) definitions.push({ ...s, names: rest });
+      return;
+    }
+    const isDoc = i === 0 && s.type === 'Expr' && s.value.type === 'Constant' && s.value.kind === 'str';
+    const definesShared = bindings(s).some((t) => shared.get(t.id) === s);
+    if (isDoc || definesShared || s.type === 'FunctionDef' || s.type === 'ImportFrom' || s.type === 'UnsupportedStmt' || s.type === 'Global' || s.type === 'Nonlocal') {
+      definitions.push(s);
+    } else {
+      entryBody.push(s);
+    }
+  });
+
+  // What runs must come after the definitions it uses, as in CPython.
+  const definedAt = (name: string): ast.Stmt | undefined => functions.get(name) ?? shared.get(name);
+  for (const s of entryBody) {
+    const direct = namesRead([s]);
+    const needed = new Map<string, ast.Name>(direct);
+    for (const [d, use] of direct) {
+      if (!functions.has(d)) continue;
+      const stack = [d];
+      const visited = new Set<string>();
+      while (stack.length > 0) {
+        const fn = stack.pop()!;
+        if (visited.has(fn)) continue;
+        visited.add(fn);
+        for (const n of (globalsRead.get(fn) ?? new Map<string, ast.Name>()).keys()) {
+          if (!needed.has(n)) needed.set(n, use);
+          if (functions.has(n)) stack.push(n);
+        }
+      }
+    }
+    for (const [name, use] of needed) {
+      const def = definedAt(name);
+      if (def && def.range.start.offset > s.range.start.offset) {
+        report(
+          'PTL3004',
+          use.range,
+          `\`${name}\` is not defined yet when line ${s.range.start.line} runs (it is defined at line ${def.range.start.line}); CPython raises NameError here`,
+          'Move the definition above the code that uses it.',
+        );
+      }
+    }
+  }
+
+  const first = entryBody[0];
+  const last = entryBody[entryBody.length - 1];
+  const range = first && last ? { start: first.range.start, end: last.range.end } : module.range;
+  const noArgs: ast.Arguments = { type: 'arguments', range, posonlyargs: [], args: [], vararg: null, kwonlyargs: [], kw_defaults: [], kwarg: null, defaults: [] };
+  const entry: ast.FunctionDef = {
+    type: 'FunctionDef',
+    range,
+    name: ENTRY_FUNCTION,
+    nameRange: range,
+    args: noArgs,
+    body: entryBody,
+    decorator_list: [],
+    returns: null,
+    docstring: null,
+    is_async: false,
+  };
+  return { definitions, entry, sysModules };
+}

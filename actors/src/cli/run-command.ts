@@ -1,0 +1,25 @@
+/**
+ * `portalis run <script.py> [args...]`: compiles the script's top-level code
+ * (script mode) and runs it, printing what `python3 <script.py>` prints.
+ * Exit status: the script's (0, `sys.exit(n)`, 1 after an uncaught
+ * exception); 2 when the script cannot be compiled (diagnostics on stderr)
+ * or for a usage error.
+ */
+import { runScriptWasm } from '@portalis/runtime';
+import { compileScript } from '../compile-script.js';
+import { formatDiagnostic } from '../diagnostics/format.js';
+import type { CliIO } from './io.js';
+
+export const RUN_USAGE = 'Usage: portalis run <script.py> [args...]';
+
+export async function run(argv: string[], io: CliIO): Promise<number> {
+  const [script, ...args] = argv;
+  if (script === undefined || script === '--help' || script === '-h') {
+    (script === undefined ? io.stderr : io.stdout)(`${RUN_USAGE}\n`);
+    return script === undefined ? 2 : 0;
+  }
+  const compiled = await compileScript(script);
+  for (const d of compiled.diagnostics) if (!compiled.ok || d.severity !== 'note') io.stderr(`${formatDiagnostic(d, compiled.source)}\n`);
+  if (!compiled.ok) return 2;
+  return runScriptWasm(compiled.wasm, { stdout: io.stdout, stderr: io.stderr, argv: [script, ...args] });
+}

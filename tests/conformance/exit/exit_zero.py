@@ -1,0 +1,5 @@
+import sys
+
+print("bye")
+sys.exit()
+print("not reached")

@@ -1,0 +1,4 @@
+import math
+
+print(math.log(1))
+print(math.log(0))

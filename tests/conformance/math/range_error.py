@@ -1,0 +1,4 @@
+import math
+
+print(math.exp(700))
+print(math.exp(710))

@@ -1,0 +1,8 @@
+print(str(42), repr(42))
+print(str(-7), repr(-7))
+print(str(2.5), repr(2.5))
+print(str(True), repr(False))
+print(str(None), repr(None))
+print(repr("hello"), str("hello"))
+print(repr("it's"), repr('say "hi"'), repr('both \' and "'))
+print(repr("line\nbreak"))

@@ -1,0 +1,4 @@
+# refused: PTL2002 4:10
+import sys
+
+sys.exit("failed")

@@ -1,0 +1,4 @@
+# refused: PTL2005 2:8
+import os
+
+print(1)

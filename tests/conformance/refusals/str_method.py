@@ -1,0 +1,2 @@
+# refused: PTL2007 2:7
+print("a,b".split(","))

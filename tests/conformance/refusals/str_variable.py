@@ -1,0 +1,3 @@
+# refused: PTL2002 2:8
+name = "world"
+print(name)
