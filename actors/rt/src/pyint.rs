@@ -25,16 +25,51 @@ pub const INT_MAX_STR_DIGITS: usize = 4300;
 
 type Mag = Vec<u32>;
 
-#[derive(Clone, Debug)]
-enum Repr {
-    Small(i64),
-    /// Never fits in i64; `mag` has no high zero limb.
-    Big { neg: bool, mag: Mag },
+/// A Python `int`, one machine word: bit 0 clear holds an inline value
+/// (`word as i64 >> 1`, 63-bit two's complement), bit 0 set a pointer to a
+/// heap `Big` plus one. Copies are deep (`Clone`); `Drop` frees the box.
+pub struct PyInt(u64);
+
+/// Only for values outside the inline range; `mag` has no high zero limb.
+struct Big {
+    neg: bool,
+    mag: Mag,
 }
 
-/// A Python `int`.
-#[derive(Clone, Debug)]
-pub struct PyInt(Repr);
+/// A borrowed view of a `PyInt`, what the operations match on.
+enum Repr<'a> {
+    Small(i64),
+    Big { neg: bool, mag: &'a Mag },
+}
+
+const SMALL_MIN: i64 = -(1 << 62);
+const SMALL_MAX: i64 = (1 << 62) - 1;
+
+impl Drop for PyInt {
+    #[inline]
+    fn drop(&mut self) {
+        if self.0 & 1 == 1 {
+            // SAFETY: a set bit 0 marks a pointer made by `PyInt::boxed`, owned by this value.
+            unsafe { drop(Box::from_raw((self.0 - 1) as usize as *mut Big)) }
+        }
+    }
+}
+
+impl Clone for PyInt {
+    #[inline]
+    fn clone(&self) -> PyInt {
+        match self.r() {
+            Repr::Small(_) => PyInt(self.0),
+            Repr::Big { neg, mag } => PyInt::boxed(neg, mag.clone()),
+        }
+    }
+}
+
+impl std::fmt::Debug for PyInt {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "PyInt({})", self)
+    }
+}
 
 /// `int ** negative int` is a float in Python: the caller decides what to do
 /// (e.g. call `PyInt::pow_float`).
@@ -345,55 +380,92 @@ fn ratio_to_f64(a: &[u32], b: &[u32]) -> Option<f64> {
 impl PyInt {
     #[inline]
     pub fn from_i64(v: i64) -> PyInt {
-        PyInt(Repr::Small(v))
+        if (SMALL_MIN..=SMALL_MAX).contains(&v) {
+            PyInt((v << 1) as u64)
+        } else {
+            PyInt::boxed(v < 0, mag_u64(v.unsigned_abs()))
+        }
+    }
+
+    fn boxed(neg: bool, mag: Mag) -> PyInt {
+        PyInt(Box::into_raw(Box::new(Big { neg, mag })) as usize as u64 | 1)
+    }
+
+    #[inline]
+    fn r(&self) -> Repr<'_> {
+        if self.0 & 1 == 0 {
+            Repr::Small(self.0 as i64 >> 1)
+        } else {
+            // SAFETY: a set bit 0 marks a pointer made by `PyInt::boxed`, alive as long as `self`.
+            let big = unsafe { &*((self.0 - 1) as usize as *const Big) };
+            Repr::Big { neg: big.neg, mag: &big.mag }
+        }
+    }
+
+    /// Borrows a word owned elsewhere as a `PyInt` that is never dropped.
+    #[inline]
+    fn view(word: u64) -> std::mem::ManuallyDrop<PyInt> {
+        std::mem::ManuallyDrop::new(PyInt(word))
     }
 
     fn from_parts(neg: bool, mag: Mag) -> PyInt {
         if mag.len() <= 2 {
             let m = mag.iter().enumerate().fold(0u64, |acc, (i, &l)| acc | (l as u64) << (32 * i));
-            if !neg && m <= i64::MAX as u64 {
-                return PyInt(Repr::Small(m as i64));
+            if m <= SMALL_MAX as u64 {
+                return PyInt::from_i64(if neg { -(m as i64) } else { m as i64 });
             }
-            if neg && m <= 1u64 << 63 {
-                return PyInt(Repr::Small((m as i64).wrapping_neg()));
+            if neg && m == 1 << 62 {
+                return PyInt::from_i64(SMALL_MIN);
             }
         }
-        PyInt(Repr::Big { neg, mag })
+        PyInt::boxed(neg, mag)
     }
 
     /// (is negative, magnitude) of any value.
     fn parts(&self) -> (bool, std::borrow::Cow<'_, [u32]>) {
-        match &self.0 {
-            Repr::Small(v) => (*v < 0, std::borrow::Cow::Owned(mag_u64(v.unsigned_abs()))),
-            Repr::Big { neg, mag } => (*neg, std::borrow::Cow::Borrowed(&mag[..])),
+        match self.r() {
+            Repr::Small(v) => (v < 0, std::borrow::Cow::Owned(mag_u64(v.unsigned_abs()))),
+            Repr::Big { neg, mag } => (neg, std::borrow::Cow::Borrowed(&mag[..])),
         }
     }
 
     /// The value as an i64 when it fits.
     #[inline]
     pub fn to_i64(&self) -> Option<i64> {
-        match self.0 {
+        match self.r() {
             Repr::Small(v) => Some(v),
-            Repr::Big { .. } => None,
+            Repr::Big { neg, mag } => {
+                if mag.len() > 2 {
+                    return None;
+                }
+                let m = mag[0] as u64 | (mag[1] as u64) << 32;
+                if !neg && m <= i64::MAX as u64 {
+                    Some(m as i64)
+                } else if neg && m <= 1 << 63 {
+                    Some((m as i64).wrapping_neg())
+                } else {
+                    None
+                }
+            }
         }
     }
 
     #[inline]
     pub fn is_zero(&self) -> bool {
-        matches!(self.0, Repr::Small(0))
+        self.0 == 0
     }
 
     #[inline]
     pub fn is_negative(&self) -> bool {
-        match &self.0 {
-            Repr::Small(v) => *v < 0,
-            Repr::Big { neg, .. } => *neg,
+        match self.r() {
+            Repr::Small(v) => v < 0,
+            Repr::Big { neg, .. } => neg,
         }
     }
 
     /// `int.bit_length()`.
     pub fn bit_length(&self) -> u64 {
-        match &self.0 {
+        match self.r() {
             Repr::Small(v) => 64 - v.unsigned_abs().leading_zeros() as u64,
             Repr::Big { mag, .. } => mag_bits(mag),
         }
@@ -435,56 +507,65 @@ fn signed_add(an: bool, a: &[u32], bn: bool, b: &[u32]) -> PyInt {
 impl PyInt {
     #[inline]
     pub fn add(&self, o: &PyInt) -> PyInt {
-        if let (Repr::Small(a), Repr::Small(b)) = (&self.0, &o.0) {
-            if let Some(s) = a.checked_add(*b) {
-                return PyInt(Repr::Small(s));
+        // both inline: the tagged words are 2a and 2b
+        if (self.0 | o.0) & 1 == 0 {
+            if let Some(s) = (self.0 as i64).checked_add(o.0 as i64) {
+                return PyInt(s as u64);
             }
         }
-        self.add_big(o)
+        PyInt::add_big(self.0, o.0)
     }
 
     #[inline(never)]
-    fn add_big(&self, o: &PyInt) -> PyInt {
-        let ((an, a), (bn, b)) = (self.parts(), o.parts());
+    fn add_big(x: u64, y: u64) -> PyInt {
+        let (x, y) = (PyInt::view(x), PyInt::view(y));
+        let (self_, o) = (&*x, &*y);
+        let ((an, a), (bn, b)) = (self_.parts(), o.parts());
         signed_add(an, &a, bn, &b)
     }
 
     #[inline]
     pub fn sub(&self, o: &PyInt) -> PyInt {
-        if let (Repr::Small(a), Repr::Small(b)) = (&self.0, &o.0) {
-            if let Some(s) = a.checked_sub(*b) {
-                return PyInt(Repr::Small(s));
+        // both inline: the tagged words are 2a and 2b
+        if (self.0 | o.0) & 1 == 0 {
+            if let Some(s) = (self.0 as i64).checked_sub(o.0 as i64) {
+                return PyInt(s as u64);
             }
         }
-        self.sub_big(o)
+        PyInt::sub_big(self.0, o.0)
     }
 
     #[inline(never)]
-    fn sub_big(&self, o: &PyInt) -> PyInt {
-        let ((an, a), (bn, b)) = (self.parts(), o.parts());
+    fn sub_big(x: u64, y: u64) -> PyInt {
+        let (x, y) = (PyInt::view(x), PyInt::view(y));
+        let (self_, o) = (&*x, &*y);
+        let ((an, a), (bn, b)) = (self_.parts(), o.parts());
         signed_add(an, &a, !bn && !b.is_empty(), &b)
     }
 
     #[inline]
     pub fn mul(&self, o: &PyInt) -> PyInt {
-        if let (Repr::Small(a), Repr::Small(b)) = (&self.0, &o.0) {
-            if let Some(s) = a.checked_mul(*b) {
-                return PyInt(Repr::Small(s));
+        // both inline: the tagged words are 2a and 2b
+        if (self.0 | o.0) & 1 == 0 {
+            if let Some(s) = (self.0 as i64 >> 1).checked_mul(o.0 as i64) {
+                return PyInt(s as u64);
             }
         }
-        self.mul_big(o)
+        PyInt::mul_big(self.0, o.0)
     }
 
     #[inline(never)]
-    fn mul_big(&self, o: &PyInt) -> PyInt {
-        let ((an, a), (bn, b)) = (self.parts(), o.parts());
+    fn mul_big(x: u64, y: u64) -> PyInt {
+        let (x, y) = (PyInt::view(x), PyInt::view(y));
+        let (self_, o) = (&*x, &*y);
+        let ((an, a), (bn, b)) = (self_.parts(), o.parts());
         let m = mag_mul(&a, &b);
         PyInt::from_parts(an != bn && !m.is_empty(), m)
     }
 
     pub fn neg(&self) -> PyInt {
-        match &self.0 {
-            Repr::Small(v) if *v != i64::MIN => PyInt(Repr::Small(-v)),
+        match self.r() {
+            Repr::Small(v) => PyInt::from_i64(-v),
             _ => {
                 let (n, m) = self.parts();
                 PyInt::from_parts(!n, m.into_owned())
@@ -502,15 +583,14 @@ impl PyInt {
 
     /// Floored `divmod` without the zero check.
     fn divmod_floor(&self, o: &PyInt) -> (PyInt, PyInt) {
-        if let (Repr::Small(a), Repr::Small(b)) = (&self.0, &o.0) {
-            if !(*a == i64::MIN && *b == -1) {
-                let (mut q, mut r) = (a / b, a % b);
-                if r != 0 && ((r < 0) != (*b < 0)) {
-                    q -= 1;
-                    r += b;
-                }
-                return (PyInt::from_i64(q), PyInt::from_i64(r));
+        if let (Repr::Small(a), Repr::Small(b)) = (self.r(), o.r()) {
+            // inline values are 63-bit, so i64::MIN / -1 cannot occur
+            let (mut q, mut r) = (a / b, a % b);
+            if r != 0 && ((r < 0) != (b < 0)) {
+                q -= 1;
+                r += b;
             }
+            return (PyInt::from_i64(q), PyInt::from_i64(r));
         }
         let ((an, a), (bn, b)) = (self.parts(), o.parts());
         let (q, r) = mag_divmod(&a, &b);
@@ -555,7 +635,7 @@ impl PyInt {
         if e.is_negative() {
             return Ok(Err(PowError::NegativeExponent));
         }
-        if let Repr::Small(b) = self.0 {
+        if let Repr::Small(b) = self.r() {
             if b == 0 || b == 1 {
                 return Ok(Ok(if e.is_zero() { PyInt::from_i64(1) } else { self.clone() }));
             }
@@ -588,7 +668,7 @@ impl PyInt {
     }
 
     fn is_odd(&self) -> bool {
-        match &self.0 {
+        match self.r() {
             Repr::Small(v) => v & 1 == 1,
             Repr::Big { mag, .. } => mag[0] & 1 == 1,
         }
@@ -653,7 +733,7 @@ impl PyInt {
             Some(k) if k < 1 << 40 => k as u64,
             _ => return raise(Exc::OverflowError, TOO_MANY_DIGITS),
         };
-        if let Repr::Small(v) = self.0 {
+        if let Repr::Small(v) = self.r() {
             if k < 63 && (v << k) >> k == v {
                 return Ok(PyInt::from_i64(v << k));
             }
@@ -671,7 +751,7 @@ impl PyInt {
             Some(k) => k as u64,
             None => u64::MAX,
         };
-        if let Repr::Small(v) = self.0 {
+        if let Repr::Small(v) = self.r() {
             return Ok(PyInt::from_i64(v >> k.min(63)));
         }
         let (neg, mag) = self.parts();
@@ -721,21 +801,21 @@ impl PyInt {
     }
 
     pub fn bitand(&self, o: &PyInt) -> PyInt {
-        if let (Repr::Small(a), Repr::Small(b)) = (&self.0, &o.0) {
+        if let (Repr::Small(a), Repr::Small(b)) = (self.r(), o.r()) {
             return PyInt::from_i64(a & b);
         }
         self.bitwise(o, |x, y| x & y)
     }
 
     pub fn bitor(&self, o: &PyInt) -> PyInt {
-        if let (Repr::Small(a), Repr::Small(b)) = (&self.0, &o.0) {
+        if let (Repr::Small(a), Repr::Small(b)) = (self.r(), o.r()) {
             return PyInt::from_i64(a | b);
         }
         self.bitwise(o, |x, y| x | y)
     }
 
     pub fn bitxor(&self, o: &PyInt) -> PyInt {
-        if let (Repr::Small(a), Repr::Small(b)) = (&self.0, &o.0) {
+        if let (Repr::Small(a), Repr::Small(b)) = (self.r(), o.r()) {
             return PyInt::from_i64(a ^ b);
         }
         self.bitwise(o, |x, y| x ^ y)
@@ -743,7 +823,7 @@ impl PyInt {
 
     /// `~a == -(a + 1)`.
     pub fn invert(&self) -> PyInt {
-        match self.0 {
+        match self.r() {
             Repr::Small(v) => PyInt::from_i64(!v),
             _ => self.add(&PyInt::from_i64(1)).neg(),
         }
@@ -769,7 +849,7 @@ impl PyInt {
 
     /// `float(a)`, correctly rounded; OverflowError "int too large to convert to float".
     pub fn to_f64(&self) -> PyResult<f64> {
-        if let Repr::Small(v) = self.0 {
+        if let Repr::Small(v) = self.r() {
             return Ok(v as f64);
         }
         let (neg, mag) = self.parts();
@@ -784,10 +864,10 @@ impl PyInt {
         if o.is_zero() {
             return raise(Exc::ZeroDivisionError, DIV_ZERO);
         }
-        if let (Repr::Small(a), Repr::Small(b)) = (&self.0, &o.0) {
+        if let (Repr::Small(a), Repr::Small(b)) = (self.r(), o.r()) {
             const EXACT: u64 = 1 << 53;
             if a.unsigned_abs() <= EXACT && b.unsigned_abs() <= EXACT {
-                return Ok(*a as f64 / *b as f64);
+                return Ok(a as f64 / b as f64);
             }
         }
         let ((an, a), (bn, b)) = (self.parts(), o.parts());
@@ -833,8 +913,8 @@ impl PartialOrd for PyInt {
 
 impl Ord for PyInt {
     fn cmp(&self, o: &PyInt) -> Ordering {
-        if let (Repr::Small(a), Repr::Small(b)) = (&self.0, &o.0) {
-            return a.cmp(b);
+        if let (Repr::Small(a), Repr::Small(b)) = (self.r(), o.r()) {
+            return a.cmp(&b);
         }
         let ((an, a), (bn, b)) = (self.parts(), o.parts());
         match (an, bn) {
@@ -942,7 +1022,7 @@ impl PyInt {
 
     /// The digits in base 2..=36 (lowercase), with a '-' when negative; no limit.
     pub fn to_str_radix(&self, radix: u32) -> String {
-        if let Repr::Small(v) = self.0 {
+        if let Repr::Small(v) = self.r() {
             if radix == 10 {
                 return v.to_string();
             }
@@ -1097,6 +1177,22 @@ mod tests {
         assert_eq!(big.sub(&one).to_i64(), Some(i64::MAX));
         assert_eq!(PyInt::from_i64(i64::MIN).neg().neg().to_i64(), Some(i64::MIN));
         assert_eq!(PyInt::from_i64(i64::MIN).abs().to_string(), "9223372036854775808");
+    }
+
+    #[test]
+    fn inline_range_edges() {
+        for v in [i64::MAX, i64::MIN, SMALL_MAX, SMALL_MAX + 1, SMALL_MIN, SMALL_MIN - 1, -1, 0] {
+            let x = PyInt::from_i64(v);
+            assert_eq!(x.to_i64(), Some(v));
+            assert_eq!(x.clone().to_string(), v.to_string());
+            assert_eq!(x.add(&PyInt::from_i64(0)), x);
+            assert_eq!(x.mul(&PyInt::from_i64(1)).to_i64(), Some(v));
+        }
+        let top = PyInt::from_i64(SMALL_MAX);
+        assert_eq!(top.add(&PyInt::from_i64(1)).to_string(), "4611686018427387904");
+        assert_eq!(top.add(&PyInt::from_i64(1)).sub(&PyInt::from_i64(1)).0 & 1, 0); // back inline
+        assert_eq!(PyInt::from_i64(SMALL_MIN).neg().to_string(), "4611686018427387904");
+        assert_eq!(PyInt::from_i64(-3_037_000_500).mul(&PyInt::from_i64(3_037_000_500)).to_string(), "-9223372037000250000");
     }
 
     #[test]
