@@ -730,7 +730,8 @@ impl PyInt {
             return Ok(PyInt::from_i64(0));
         }
         let k = match n.to_i64() {
-            Some(k) if k < 1 << 40 => k as u64,
+            // results past 2^32 bits: CPython would exhaust memory, a wasm allocation would trap
+            Some(k) if self.bit_length() + (k as u64) < 1 << 32 => k as u64,
             _ => return raise(Exc::OverflowError, TOO_MANY_DIGITS),
         };
         if let Repr::Small(v) = self.r() {
@@ -1272,6 +1273,9 @@ mod tests {
         assert_eq!(a.invert().to_string(), "18446744073709551616");
         assert_eq!(a.rshift(&PyInt::from_i64(64)).unwrap().to_i64(), Some(-2));
         assert_eq!(PyInt::from_i64(1).lshift(&PyInt::from_i64(-1)).unwrap_err().message(), NEGATIVE_SHIFT);
+        assert_eq!(PyInt::from_i64(1).lshift(&PyInt::from_i64(1 << 40)).unwrap_err().kind(), Exc::OverflowError);
+        assert!(PyInt::from_i64(0).lshift(&PyInt::from_i64(1 << 40)).unwrap().is_zero());
+        assert_eq!(PyInt::from_i64(3).pow(&PyInt::from_i64(1 << 40)).unwrap_err().message(), TOO_MANY_DIGITS);
     }
 
     #[test]
