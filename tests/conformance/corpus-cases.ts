@@ -16,7 +16,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { compileScript } from '../../actors/src/compile-script.js';
+import { compileScript, type ScriptCompileOptions } from '../../actors/src/compile-script.js';
 import { runScriptWasm } from '../../runtime/src/script.js';
 
 export const CORPUS_DIR = dirname(fileURLToPath(import.meta.url));
@@ -70,8 +70,8 @@ export function recordExpected(c: Case, args: readonly string[] = []): Expected 
 }
 
 /** What Portalis does with the case, through the same path as `portalis run`. */
-export async function runCase(c: Case, args: readonly string[] = []): Promise<Expected> {
-  const compiled = await compileScript(c.file);
+export async function runCase(c: Case, args: readonly string[] = [], options: ScriptCompileOptions = {}): Promise<Expected> {
+  const compiled = await compileScript(c.file, options);
   if (!compiled.ok) {
     const first = compiled.diagnostics.find((d) => d.severity === 'error');
     return { refused: { code: first?.code ?? 'none', line: first?.range?.start.line ?? 0, col: first?.range?.start.column ?? 0 } };
