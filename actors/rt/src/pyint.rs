@@ -14,6 +14,9 @@ use std::hash::{Hash, Hasher};
 use crate::err::{raise, Exc, PyResult, DIV_ZERO, FLOAT_INF_TO_INT, FLOAT_NAN_TO_INT, INT_DIV_ZERO, INT_MOD_ZERO, NEGATIVE_SHIFT};
 use crate::float::float_pow;
 
+#[path = "pyint_printable.rs"]
+mod printable;
+
 pub const INT_TOO_LARGE_FOR_FLOAT: &str = "int too large to convert to float";
 pub const INT_TRUEDIV_TOO_LARGE: &str = "integer division result too large for a float";
 pub const POW_MOD_ZERO: &str = "pow() 3rd argument cannot be 0";
@@ -942,13 +945,15 @@ fn digit_limit_error(digits: usize) -> String {
     )
 }
 
-/// Python's `repr(str)`: quotes and escapes (non-ASCII characters are kept
-/// except controls and a few invisible ones).
+/// Python's `repr(str)`: the quote it picks, backslash escapes for
+/// `\\ \n \r \t` and the quote, `\xhh`/`\uhhhh`/`\Uhhhhhhhh` for the
+/// characters `str.isprintable()` rejects.
 pub fn py_str_repr(s: &str) -> String {
     let quote = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
     let mut out = String::new();
     out.push(quote);
     for c in s.chars() {
+        let u = c as u32;
         match c {
             '\\' => out.push_str("\\\\"),
             '\n' => out.push_str("\\n"),
@@ -958,11 +963,14 @@ pub fn py_str_repr(s: &str) -> String {
                 out.push('\\');
                 out.push(c);
             }
-            c if (c as u32) < 0x20 || c as u32 == 0x7f || (0x80..0xa1).contains(&(c as u32)) || c == '\u{ad}' => {
-                out.push_str(&format!("\\x{:02x}", c as u32))
-            }
-            c if c.is_whitespace() && c != ' ' || ('\u{200b}'..='\u{200f}').contains(&c) || ('\u{2028}'..='\u{202e}').contains(&c) || c == '\u{feff}' => {
-                out.push_str(&format!("\\u{:04x}", c as u32))
+            c if u < 0x20 || u == 0x7f || (u > 0x7f && printable::is_unprintable(c)) => {
+                if u < 0x100 {
+                    out.push_str(&format!("\\x{:02x}", u));
+                } else if u < 0x10000 {
+                    out.push_str(&format!("\\u{:04x}", u));
+                } else {
+                    out.push_str(&format!("\\U{:08x}", u));
+                }
             }
             c => out.push(c),
         }
@@ -1263,6 +1271,13 @@ mod tests {
         assert_eq!(PyInt::from_str_radix("010", 0).unwrap_err().message(), "invalid literal for int() with base 0: '010'");
         assert_eq!(PyInt::from_str_radix("z", 37).unwrap_err().message(), INT_BASE_RANGE);
         assert_eq!(PyInt::from_str_radix("zz", 36).unwrap().to_i64(), Some(1295));
+    }
+
+    #[test]
+    fn reprs_like_python() {
+        assert_eq!(py_str_repr("a'b"), "\"a'b\"");
+        assert_eq!(py_str_repr("a'\"b\\"), "'a\\'\"b\\\\'");
+        assert_eq!(py_str_repr("\u{7f}\u{85}\u{e9}\u{200b}\u{e0001}\u{1f600}"), "'\\x7f\\x85\u{e9}\\u200b\\U000e0001\u{1f600}'");
     }
 
     #[test]

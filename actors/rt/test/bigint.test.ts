@@ -153,7 +153,7 @@ function cases(): string[] {
   const strings = [
     '0', '-0', '+7', ' 42 ', '\t-12\n', '1_000', '1__0', '_1', '1_', '0x1f', '0X1F', '-0x_1f', '0b101', '0o17', '010', '00', '0_0',
     '', '   ', '+', '-', '1 2', 'abc', 'ZZ', 'zz', '0x', '0b_', '12\u0085', '\u00a012\u2003', ' \x1c12', "a'b", 'a\'"b', 'tab\there',
-    '\u00e9', '\u0660x1f', '\uff11\uff12', '\u{1d7ce}7', 'x'.repeat(300), '1'.repeat(4300), '1'.repeat(4301), 'f'.repeat(5000), '9'.repeat(600), '٣',
+    '\u00e9', '\u200b7', '1\u00ad', '\u{e0001}1', '\u0378', '\u{10ffff}', '\u2028', '\u3000', '\x00', '\x7f\\', '\u{1f600}', '\u0300', '\u0660x1f', '\uff11\uff12', '\u{1d7ce}7', 'x'.repeat(300), '1'.repeat(4300), '1'.repeat(4301), 'f'.repeat(5000), '9'.repeat(600), '٣',
   ];
   for (const s of strings) for (const base of [0, 2, 8, 10, 16, 36, 1, 37]) out.push(`fromstr ${base} ${utf8hex(s)}`);
   out.push(`str ${hex(10n ** 4299n)}`, `str ${hex(10n ** 4300n)}`, `str ${hex(-(10n ** 4300n) + 1n)}`, `str ${hex(factorial(1000))}`);
