@@ -441,7 +441,7 @@ impl PyInt {
                 if mag.len() > 2 {
                     return None;
                 }
-                let m = mag[0] as u64 | (mag[1] as u64) << 32;
+                let m = mag.iter().enumerate().fold(0u64, |acc, (i, &l)| acc | (l as u64) << (32 * i));
                 if !neg && m <= i64::MAX as u64 {
                     Some(m as i64)
                 } else if neg && m <= 1 << 63 {
@@ -836,12 +836,27 @@ impl PyInt {
     /// CPython's `hash(int)`: `|x| mod (2^61 - 1)` with the sign, and -1 becomes -2.
     pub fn py_hash(&self) -> i64 {
         const P: u128 = (1 << 61) - 1;
-        let (neg, mag) = self.parts();
-        let mut h: u128 = 0;
-        for &l in mag.iter().rev() {
-            h = ((h << 32) | l as u128) % P;
-        }
-        let h = if neg { -(h as i64) } else { h as i64 };
+        let h = match self.r() {
+            Repr::Small(v) => {
+                let h = (v.unsigned_abs() as u128 % P) as i64;
+                if v < 0 {
+                    -h
+                } else {
+                    h
+                }
+            }
+            Repr::Big { neg, mag } => {
+                let mut h: u128 = 0;
+                for &l in mag.iter().rev() {
+                    h = ((h << 32) | l as u128) % P;
+                }
+                if neg {
+                    -(h as i64)
+                } else {
+                    h as i64
+                }
+            }
+        };
         if h == -1 {
             -2
         } else {
