@@ -90,7 +90,7 @@ class Run:
         self.state, self.ext, self.prims = state, ext, prims
         self.sim = kit_standin.KitSim(state, frame_dt=DT)
         self.heights: List[List[float]] = []  # after each physics step
-        self.versions: List[str] = []  # the version that ran each step
+        self.versions: List[str] = []  # the running version seen after each step
 
     def frame(self) -> None:
         runtime = self.ext.runtime
@@ -99,7 +99,7 @@ class Run:
         after = runtime.steps["physics_step"]
         assert after == before + 1, f"frame ran {after - before} physics steps"
         self.heights.append([p.GetAttribute("xformOp:translate").Get()[1] for p in self.prims])
-        self.versions.append(runtime.version)  # adoption happens only at a step's start, so this ran it
+        self.versions.append(runtime.version)
         time.sleep(0.002)  # ~ a few hundred frames a second, not a busy loop against Node's compiler
 
     def frames(self, count: int) -> None:
@@ -199,19 +199,24 @@ def test_live_reload_while_playing_matches_cpython_step_by_step(tmp_path: Path):
         # No step dropped or repeated: one physics step per frame, each one recorded, the binding fired on each.
         assert steps == len(run.heights) == state.physics.steps == runtime.bindings[0].fired
         assert [b["enabled"] for b in runtime.status()["bindings"]] == [True]
-        # Each swap happened at the step where the recorded versions change, in order, nothing in between.
+        # The runtime's record of the swaps: each at a step boundary, in order. The version that ran step k is
+        # the last one adopted at or before k (a swap may be adopted at the frame's update event, after that
+        # frame's physics step, so the version seen after frame k is that one or the next, adopted at k + 1).
         swaps = [(s["from"], s["to"], s["at_step"]) for s in runtime.swaps]
         assert [(f, t) for f, t, _ in swaps] == [("1.0.0", v1), (v1, v2), (v2, v3)], swaps
-        for f, t, at in swaps:
-            assert run.versions[at] == t and (at == 0 or run.versions[at - 1] == f), (f, t, at)
-        bounds = [0] + [at for _, _, at in swaps] + [steps]
-        runs = [run.versions[a:b] for a, b in zip(bounds, bounds[1:])]
-        assert runs == [[v] * len(r) for v, r in zip(("1.0.0", v1, v2, v3), runs)]
+        assert [at for _, _, at in swaps] == sorted(at for _, _, at in swaps) and swaps[-1][2] < steps
+        ran = [next((t for _, t, at in reversed(swaps) if at <= k), "1.0.0") for k in range(steps)]
+        adopted_at = {at: t for _, t, at in swaps}
+        for k, seen in enumerate(run.versions):
+            assert seen == ran[k] or seen == adopted_at.get(k + 1), (k, seen, ran[k])
         # Step by step equal to CPython running, at each step, the source of the version that ran it.
-        expected = oracle(run.versions, {"1.0.0": SOURCE_A, v1: SOURCE_A, v2: SOURCE_B, v3: SOURCE_C})
+        expected = oracle(ran, {"1.0.0": SOURCE_A, v1: SOURCE_A, v2: SOURCE_B, v3: SOURCE_C})
         assert run.heights == expected
-        # And the edit mattered: v1's function would have given other values after the swap.
-        assert run.heights != oracle([v1] * steps, {v1: SOURCE_A})
+        # The check is sharp: v1's function after the swap, or the swap one step off, give other values.
+        sources = {v1: SOURCE_A, v2: SOURCE_B, v3: SOURCE_C}
+        assert run.heights != oracle([v1] * steps, sources)
+        at_v2 = swaps[1][2]
+        assert run.heights != oracle(ran[:at_v2] + [v1] + ran[at_v2 + 1:], {"1.0.0": SOURCE_A, **sources})
         assert state.errors() == []
         print(f"\n[live reload e2e] package {t_package:.2f} s; edit -> adopted {t_adopt:.2f} s; {steps} steps; swaps {swaps}")
 
