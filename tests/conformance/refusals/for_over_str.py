@@ -1,0 +1,3 @@
+# refused: PTL2008 2:10
+for c in "abc":
+    print(c)
