@@ -248,6 +248,8 @@ function lowerExpr(e: ast.Expr_, scope: Scope): TExpr | VoidCallExpr | null {
     case 'Attribute':
       return lowerAttribute(e, scope);
     case 'Subscript':
+      // Script mode: `sys.argv[i]` is refused saying what sys.argv supports.
+      if (e.value.type === 'Attribute' && e.value.value.type === 'Name' && scope.symbols.sysModules?.has(e.value.value.id)) return lowerAttribute(e.value, scope);
       report('PTL2002', e.range, 'subscripts (`x[i]`) are not supported', 'Only int, float and bool values are supported yet.');
       return null;
     case 'Tuple':

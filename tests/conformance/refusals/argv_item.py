@@ -1,4 +1,4 @@
-# refused: PTL2002 4:7
+# refused: PTL2007 4:7
 import sys
 
 print(sys.argv[1])
