@@ -378,16 +378,7 @@ class FunctionPrinter {
       this.loop((label) => `${label}loop {`, frame, () => {
         this.depth++;
         this.emit(`if !${paren(test, P.UNARY)} {`);
-        this.rustLoops.push(null); // `break`/`continue` in the else clause belong to the enclosing loop
-        this.pyLoops.pop();
-        this.block(st.orelse);
-        this.pyLoops.push(frame);
-        this.rustLoops.pop();
-        if (!terminates(st.orelse)) {
-          this.depth++;
-          this.emit('break;');
-          this.depth--;
-        }
+        this.loopElseThenBreak(st.orelse, frame);
         this.emit('}');
         this.depth--;
         this.block(st.body);
@@ -396,6 +387,25 @@ class FunctionPrinter {
     }
     this.loop((label) => `${label}while ${test.code} {`, frame, () => this.block(st.body));
     for (const s of st.orelse) this.statement(s, new Set());
+  }
+
+  /**
+   * The body of a loop's `else` clause inside the hand-stepped loop, then the
+   * `break` that leaves the loop (unless the clause already left). A `break` or
+   * `continue` in the clause belongs to the enclosing loop, so this loop's
+   * frame is hidden while the clause is emitted.
+   */
+  private loopElseThenBreak(orelse: TStmt[], frame: PyLoop): void {
+    this.rustLoops.push(null);
+    this.pyLoops.pop();
+    this.block(orelse);
+    this.pyLoops.push(frame);
+    this.rustLoops.pop();
+    if (!terminates(orelse)) {
+      this.depth++;
+      this.emit('break;');
+      this.depth--;
+    }
   }
 
   private forLoop(st: Extract<TStmt, { kind: 'for' }>): void {
@@ -428,16 +438,7 @@ class FunctionPrinter {
         this.depth++;
         this.emit(`Some(${value}) => ${value},`);
         this.emit('None => {');
-        this.rustLoops.push(null); // `break`/`continue` in the else clause belong to the enclosing loop
-        this.pyLoops.pop();
-        this.block(st.orelse);
-        this.pyLoops.push(frame);
-        this.rustLoops.pop();
-        if (!terminates(st.orelse)) {
-          this.depth++;
-          this.emit('break;');
-          this.depth--;
-        }
+        this.loopElseThenBreak(st.orelse, frame);
         this.emit('}');
         this.depth--;
         this.emit('};');
