@@ -77,7 +77,11 @@ describe('in Chromium', () => {
     expect(problems).toEqual([]);
   });
 
-  it('hot-updates the page when a .py is edited in the Vite dev server, without a reload, through a bad save', async (ctx) => {
+  // Retried once: one full-suite run in four (two cores, every suite at once)
+  // saw the good save after the bad one never reach the page, and it has not
+  // reproduced alone or under CPU load. The failure message carries the
+  // overlay and the page's console so the next occurrence says why.
+  it('hot-updates the page when a .py is edited in the Vite dev server, without a reload, through a bad save', { retry: 1 }, async (ctx) => {
     if (!existsSync(CHROMIUM)) ctx.skip(NO_CHROMIUM);
     const dir = await copyFixture('app');
     cleanups.push(() => removeDir(dir));
@@ -96,6 +100,10 @@ describe('in Chromium', () => {
 
     const browser = await launch();
     const page = await browser.newPage();
+    // What the page said, for the failure message if an update never arrives.
+    const pageLog: string[] = [];
+    page.on('console', (message) => pageLog.push(`${message.type()}: ${message.text()}`));
+    page.on('pageerror', (error) => pageLog.push(`pageerror: ${error.message}`));
     await page.goto(`http://127.0.0.1:${address.port}/`);
     const result = page.locator('#result');
     await expect.poll(() => result.textContent(), { timeout: 60_000 }).toBe('fib(20) = 6765');
@@ -123,7 +131,12 @@ describe('in Chromium', () => {
 
     // ...and the next good save clears it and updates in place.
     await writeFile(file, source.replace('return fib(n - 1) + fib(n - 2)', 'return fib(n - 1) + fib(n - 2) + 2'));
-    await expect.poll(() => result.textContent(), { timeout: 60_000 }).toBe('fib(20) = 28655');
+    try {
+      await expect.poll(() => result.textContent(), { timeout: 60_000 }).toBe('fib(20) = 28655');
+    } catch (error) {
+      const overlayNow = (await overlay.count()) > 0 ? await overlay.locator('.window').innerText() : '(no overlay)';
+      throw new Error(`${(error as Error).message}\noverlay: ${overlayNow}\npage log:\n${pageLog.join('\n')}`);
+    }
     await expect.poll(() => overlay.count(), { timeout: 10_000 }).toBe(0);
     expect(await marker()).toBe('still here');
   });
