@@ -2,7 +2,7 @@
  * `config/extension.toml` of a packaged Portalis Kit extension: package
  * metadata, dependencies, the `portalis.wasm` Python module plus the `vendor`
  * folder (the Python WASM host) on sys.path, wasmtime through pipapi, and the
- * settings the extension reads (`module`, `limits`, `bindings`) under
+ * settings the extension reads (`module`, `limits`, `bindings`, `bridge`) under
  * `exts."<name>"`.
  */
 import type { ModuleSpec } from '../../spec/types.js';
@@ -53,6 +53,7 @@ export function extensionToml(name: string, spec: ModuleSpec, options: KitOption
   const limits = Object.fromEntries(Object.entries(options.limits).filter(([, v]) => v !== undefined)) as Record<string, TomlValue>;
   if (Object.keys(limits).length) out.push(`limits = ${tomlValue(limits)}`);
   out.push('');
+  if (options.bridge) out.push(`[${settings}.bridge]`, ...tomlLines({ ...options.bridge }), '');
   for (const binding of options.bindings) out.push(...bindingTable(settings, binding), '');
   out.push('[documentation]', 'pages = ["docs/README.md"]', '');
   out.push('# Kit\'s test runner finds portalis.wasm.tests (startup and hot-swap checks).', '[[test]]', 'dependencies = ["omni.kit.test"]', '');

@@ -38,6 +38,16 @@ describe('kit target options', () => {
     }
   });
 
+  it('reads --bridge and --bridge-pub into the bridge settings table', async () => {
+    const o = await parseKitArgs(['--bridge', 'tcp://127.0.0.1:5555', '--bridge-pub=tcp://127.0.0.1:6000']);
+    expect(o.bridge).toEqual({ endpoint: 'tcp://127.0.0.1:5555', pub_endpoint: 'tcp://127.0.0.1:6000' });
+    expect((await parseKitArgs([])).bridge).toBeNull();
+    const toml = extensionToml('portalis.wasm.spring', spec, { ...(await parseKitArgs(['--bridge', 'tcp://127.0.0.1:5555'])) }, 'spring.py');
+    expect(toml).toContain('[settings.exts."portalis.wasm.spring".bridge]\nendpoint = "tcp://127.0.0.1:5555"');
+    await expect(parseKitArgs(['--bridge', 'localhost:5555'])).rejects.toThrow(/ZeroMQ endpoint/);
+    await expect(parseKitArgs(['--bridge-pub', 'tcp://127.0.0.1:6000'])).rejects.toThrow(/needs --bridge/);
+  });
+
   it('refuses malformed bindings and values with a reason', async () => {
     await expect(parseKitArgs(['--bind', '{"function":"f","event":"tick"}'])).rejects.toThrow(/"event" must be one of physics_step/);
     await expect(parseKitArgs(['--bind', '{"function":"f","colour":1}'])).rejects.toThrow(/unknown key\(s\) colour/);

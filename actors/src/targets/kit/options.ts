@@ -22,6 +22,8 @@ export interface KitOptions {
   readonly version: string;
   readonly bindings: readonly KitBinding[];
   readonly limits: { readonly fuel?: number; readonly timeout_ms?: number; readonly memory_bytes?: number };
+  /** The live link to `portalis dev --kit` (the extension's `bridge` settings table), or null for none. */
+  readonly bridge: { readonly endpoint: string; readonly pub_endpoint?: string } | null;
   /** Extra words that turned out to be inputs. */
   readonly inputs: string[];
 }
@@ -33,7 +35,9 @@ export const KIT_USAGE = `Kit target options:
   --bindings FILE      a JSON array of bindings
   --fuel N             wasmtime fuel per call (default: none)
   --timeout-ms N       wall-clock limit per call (default: none)
-  --memory-mb N        WASM linear memory limit (default: none)`;
+  --memory-mb N        WASM linear memory limit (default: none)
+  --bridge ENDPOINT    connect to \`portalis dev --kit\` for live reload and remote calls, e.g. tcp://127.0.0.1:5555
+  --bridge-pub ENDPOINT  its publisher endpoint when it is not ENDPOINT's port + 1`;
 
 export class KitUsageError extends Error {}
 
@@ -45,6 +49,14 @@ function positive(flag: string, text: string | undefined): number {
     throw new KitUsageError(`${flag} needs a positive whole number, got ${text === undefined ? 'nothing' : `'${text}'`}`);
   }
   return Number(text);
+}
+
+/** A ZeroMQ endpoint the bridge can connect to (docs/bridge-protocol.md). */
+function endpoint(flag: string, text: string | undefined): string {
+  if (text === undefined || !/^(tcp|ipc):\/\/\S+$/.test(text)) {
+    throw new KitUsageError(`${flag} needs a ZeroMQ endpoint like tcp://127.0.0.1:5555, got ${text === undefined ? 'nothing' : `'${text}'`}`);
+  }
+  return text;
 }
 
 /** Checks the shape of one binding (the extension checks it again against the stage at run time). */
@@ -83,6 +95,8 @@ export async function parseKitArgs(argv: readonly string[]): Promise<KitOptions>
   const bindings: KitBinding[] = [];
   const limits: { fuel?: number; timeout_ms?: number; memory_bytes?: number } = {};
   const inputs: string[] = [];
+  let bridgeEndpoint: string | null = null;
+  let bridgePub: string | null = null;
   for (let i = 0; i < argv.length; i++) {
     const word = argv[i]!;
     const eq = word.indexOf('=');
@@ -124,10 +138,18 @@ export async function parseKitArgs(argv: readonly string[]): Promise<KitOptions>
       case '--memory-mb':
         limits.memory_bytes = positive('--memory-mb', value()) * 1024 * 1024;
         break;
+      case '--bridge':
+        bridgeEndpoint = endpoint('--bridge', value());
+        break;
+      case '--bridge-pub':
+        bridgePub = endpoint('--bridge-pub', value());
+        break;
       default:
         if (word.startsWith('-')) throw new KitUsageError(`unknown option ${word}`);
         inputs.push(word);
     }
   }
-  return { name, version, bindings, limits, inputs };
+  if (bridgePub !== null && bridgeEndpoint === null) throw new KitUsageError('--bridge-pub needs --bridge');
+  const bridge = bridgeEndpoint === null ? null : { endpoint: bridgeEndpoint, ...(bridgePub !== null ? { pub_endpoint: bridgePub } : {}) };
+  return { name, version, bindings, limits, bridge, inputs };
 }
