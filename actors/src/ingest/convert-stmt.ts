@@ -14,6 +14,7 @@ import { convertExpr, unsupportedExpr } from './convert-expr.js';
 import { convertAlias, convertImportFrom } from './convert-imports.js';
 import { checkDeleteTargets } from './check-targets.js';
 import { childByField, childrenByField, type CstNode, hasToken, namedChildren } from './cst.js';
+import { BLOCK_OWNERS } from './block-owners.js';
 
 const UNSUPPORTED_STATEMENTS: Readonly<Record<string, string>> = {
   class_definition: 'ClassDef',
@@ -24,23 +25,6 @@ const UNSUPPORTED_STATEMENTS: Readonly<Record<string, string>> = {
   delete_statement: 'Delete',
   match_statement: 'Match',
   type_alias_statement: 'TypeAlias',
-};
-
-/** What CPython calls each block opener in "expected an indented block after ...". */
-const BLOCK_OWNERS: Readonly<Record<string, string>> = {
-  function_definition: 'function definition',
-  class_definition: 'class definition',
-  if_statement: "'if' statement",
-  elif_clause: "'elif' statement",
-  else_clause: "'else' statement",
-  for_statement: "'for' statement",
-  while_statement: "'while' statement",
-  with_statement: "'with' statement",
-  try_statement: "'try' statement",
-  except_clause: "'except' statement",
-  finally_clause: "'finally' statement",
-  match_statement: "'match' statement",
-  case_clause: "'case' statement",
 };
 
 export function convertModule(ctx: ConvertContext, root: CstNode): ast.Module {

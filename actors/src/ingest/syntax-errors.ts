@@ -12,6 +12,7 @@ import type { TsNode, TsTree } from './parser.js';
 import { findBadTokenPair } from './error-tokens.js';
 import { describeInvalidAugTarget, describeInvalidTarget } from './invalid-target.js';
 import { AUG_OPERATORS } from './operators.js';
+import { BLOCK_OWNERS } from './block-owners.js';
 
 const AUG_TOKENS = new Set(Object.keys(AUG_OPERATORS));
 
@@ -28,20 +29,6 @@ export function firstErrorNode(tree: TsTree): TsNode | null {
     node = next;
   }
 }
-
-const BLOCK_OWNERS: Readonly<Record<string, string>> = {
-  function_definition: 'function definition',
-  class_definition: 'class definition',
-  if_statement: "'if' statement",
-  elif_clause: "'elif' statement",
-  else_clause: "'else' statement",
-  for_statement: "'for' statement",
-  while_statement: "'while' statement",
-  with_statement: "'with' statement",
-  try_statement: "'try' statement",
-  except_clause: "'except' statement",
-  finally_clause: "'finally' statement",
-};
 
 /**
  * `if x:` followed by an unindented line: tree-sitter gives the `if` an empty
