@@ -12,6 +12,7 @@
  * emitted exactly where rustc wants it.
  */
 import type * as ast from '../ingest/ast.js';
+import { forEachStatement } from '../ingest/ast-walk.js';
 import type { SourceRange } from '../diagnostics/diagnostic.js';
 
 export interface FlowInfo {
@@ -232,55 +233,44 @@ export function loopScopedTargets(body: ast.Stmt[], params: readonly string[]): 
     list.push(n);
     uses.set(n.id, list);
   };
-  const walk = (stmts: ast.Stmt[]): void => {
-    for (const st of stmts) {
-      switch (st.type) {
-        case 'For':
-          if (st.target.type === 'Name') {
-            const list = loops.get(st.target.id) ?? [];
-            list.push(st);
-            loops.set(st.target.id, list);
-          } else {
-            targetNames(st.target).forEach(use);
-          }
-          forEachName(st.iter, use);
-          walk(st.body);
-          walk(st.orelse);
-          break;
-        case 'While':
-          forEachName(st.test, use);
-          walk(st.body);
-          walk(st.orelse);
-          break;
-        case 'If':
-          forEachName(st.test, use);
-          walk(st.body);
-          walk(st.orelse);
-          break;
-        case 'Assign':
-          st.targets.forEach((t) => forEachName(t, use));
-          forEachName(st.value, use);
-          break;
-        case 'AugAssign':
-          forEachName(st.target, use);
-          forEachName(st.value, use);
-          break;
-        case 'AnnAssign':
-          forEachName(st.target, use);
-          if (st.value) forEachName(st.value, use);
-          break;
-        case 'Expr':
-          forEachName(st.value, use);
-          break;
-        case 'Return':
-          if (st.value) forEachName(st.value, use);
-          break;
-        default:
-          break;
-      }
+  forEachStatement(body, (st) => {
+    switch (st.type) {
+      case 'For':
+        if (st.target.type === 'Name') {
+          const list = loops.get(st.target.id) ?? [];
+          list.push(st);
+          loops.set(st.target.id, list);
+        } else {
+          targetNames(st.target).forEach(use);
+        }
+        forEachName(st.iter, use);
+        break;
+      case 'While':
+      case 'If':
+        forEachName(st.test, use);
+        break;
+      case 'Assign':
+        st.targets.forEach((t) => forEachName(t, use));
+        forEachName(st.value, use);
+        break;
+      case 'AugAssign':
+        forEachName(st.target, use);
+        forEachName(st.value, use);
+        break;
+      case 'AnnAssign':
+        forEachName(st.target, use);
+        if (st.value) forEachName(st.value, use);
+        break;
+      case 'Expr':
+        forEachName(st.value, use);
+        break;
+      case 'Return':
+        if (st.value) forEachName(st.value, use);
+        break;
+      default:
+        break;
     }
-  };
-  walk(body);
+  });
   const bodyRange = (f: ast.For): [number, number] => [f.body[0]?.range.start.offset ?? f.range.end.offset, f.body[f.body.length - 1]?.range.end.offset ?? f.range.end.offset];
   const result = new Set<string>();
   for (const [name, fors] of loops) {

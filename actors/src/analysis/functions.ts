@@ -9,6 +9,7 @@
  * annotated locals have the declared type.
  */
 import type * as ast from '../ingest/ast.js';
+import { forEachStatement } from '../ingest/ast-walk.js';
 import type { SourceRange } from '../diagnostics/diagnostic.js';
 import { binary, lowerValue, type Scope, type Signature } from './lower-expr.js';
 import type { ModuleSymbols } from './module.js';
@@ -79,26 +80,19 @@ export function initFunction(sig: FunctionSig, ctx: ModuleContext): FunctionStat
   for (const name of collectLocals(sig.node.body, [...paramNames, ...refusedParams])) {
     locals.set(name, { type: undefined, declared: false, origin: undefined, originLiteral: undefined });
   }
-  const walk = (stmts: ast.Stmt[]): void => {
-    for (const st of stmts) {
-      if (st.type === 'AnnAssign' && st.target.type === 'Name') {
-        const info = locals.get(st.target.id);
-        if (info && !info.declared) {
-          const t = annotationType(st.annotation, ctx.source, silent, false) as ValueType | undefined;
-          if (t) Object.assign(info, { type: t, declared: true, origin: st.annotation.range, originLiteral: undefined });
-        }
-      }
-      if (st.type === 'For' && st.target.type === 'Name') {
-        const info = locals.get(st.target.id);
-        if (info && info.type === undefined) Object.assign(info, { type: 'int', origin: st.target.range, originLiteral: undefined });
-      }
-      if (st.type === 'If' || st.type === 'While' || st.type === 'For') {
-        walk(st.body);
-        walk(st.orelse);
+  forEachStatement(sig.node.body, (st) => {
+    if (st.type === 'AnnAssign' && st.target.type === 'Name') {
+      const info = locals.get(st.target.id);
+      if (info && !info.declared) {
+        const t = annotationType(st.annotation, ctx.source, silent, false) as ValueType | undefined;
+        if (t) Object.assign(info, { type: t, declared: true, origin: st.annotation.range, originLiteral: undefined });
       }
     }
-  };
-  walk(sig.node.body);
+    if (st.type === 'For' && st.target.type === 'Name') {
+      const info = locals.get(st.target.id);
+      if (info && info.type === undefined) Object.assign(info, { type: 'int', origin: st.target.range, originLiteral: undefined });
+    }
+  });
   if (sig.returns === undefined && !returnsAValue(sig.node.body)) sig.returns = 'None';
   return { sig, paramNames, refusedParams, locals, conflicted: new Set() };
 }
@@ -141,49 +135,40 @@ function inferRound(fn: FunctionState, ctx: ModuleContext): boolean {
     info.originLiteral = value && value.type === 'Constant' ? sourceText(ctx.source, value.range) : undefined;
     changed = true;
   };
-  const walk = (stmts: ast.Stmt[]): void => {
-    for (const st of stmts) {
-      switch (st.type) {
-        case 'Assign': {
-          const [first] = st.targets;
-          if (st.targets.length === 1 && first && (first.type === 'Tuple' || first.type === 'List')) {
-            const types = unpackedTypes(st.value, scope);
-            if (types && types.length === first.elts.length) {
-              first.elts.forEach((elt, i) => {
-                if (elt.type === 'Name') learn(elt.id, types[i], elt.range, st.value.type === 'Tuple' ? st.value.elts[i]! : null);
-              });
-            }
-            break;
-          }
-          const names = st.targets.flatMap((t) => (t.type === 'Name' ? [t] : []));
-          if (names.length === 0) break;
-          if (names.some((n) => fn.locals.get(n.id)?.type === undefined)) {
-            const type = lowerValue(st.value, scope)?.type;
-            for (const n of names) learn(n.id, type, n.range, st.value);
+  forEachStatement(fn.sig.node.body, (st) => {
+    switch (st.type) {
+      case 'Assign': {
+        const [first] = st.targets;
+        if (st.targets.length === 1 && first && (first.type === 'Tuple' || first.type === 'List')) {
+          const types = unpackedTypes(st.value, scope);
+          if (types && types.length === first.elts.length) {
+            first.elts.forEach((elt, i) => {
+              if (elt.type === 'Name') learn(elt.id, types[i], elt.range, st.value.type === 'Tuple' ? st.value.elts[i]! : null);
+            });
           }
           break;
         }
-        case 'Return':
-          if (fn.sig.returns === undefined && st.value && !(st.value.type === 'Constant' && st.value.kind === 'None')) {
-            const type = lowerValue(st.value, scope)?.type;
-            if (type) {
-              fn.sig.returns = type;
-              changed = true;
-            }
-          }
-          break;
-        case 'If':
-        case 'While':
-        case 'For':
-          walk(st.body);
-          walk(st.orelse);
-          break;
-        default:
-          break;
+        const names = st.targets.flatMap((t) => (t.type === 'Name' ? [t] : []));
+        if (names.length === 0) break;
+        if (names.some((n) => fn.locals.get(n.id)?.type === undefined)) {
+          const type = lowerValue(st.value, scope)?.type;
+          for (const n of names) learn(n.id, type, n.range, st.value);
+        }
+        break;
       }
+      case 'Return':
+        if (fn.sig.returns === undefined && st.value && !(st.value.type === 'Constant' && st.value.kind === 'None')) {
+          const type = lowerValue(st.value, scope)?.type;
+          if (type) {
+            fn.sig.returns = type;
+            changed = true;
+          }
+        }
+        break;
+      default:
+        break;
     }
-  };
-  walk(fn.sig.node.body);
+  });
   return changed;
 }
 
@@ -246,39 +231,30 @@ function findConflicts(fn: FunctionState, ctx: ModuleContext, report: Report): v
         : `Give \`${name}\` one type: convert with int(...), float(...) or bool(...), or use a separate variable.`;
     report('PTL3006', range, `\`${name}\` is assigned ${article(info.type)} ${info.type}${origin} and ${article(type)} ${type} here`, hint);
   };
-  const walk = (stmts: ast.Stmt[]): void => {
-    for (const st of stmts) {
-      switch (st.type) {
-        case 'Assign': {
-          const [first] = st.targets;
-          if (st.targets.length === 1 && first && (first.type === 'Tuple' || first.type === 'List')) {
-            const types = unpackedTypes(st.value, scope);
-            if (types && types.length === first.elts.length) first.elts.forEach((e, i) => e.type === 'Name' && check(e.id, types[i], e.range));
-          } else {
-            const type = lowerValue(st.value, scope)?.type;
-            for (const t of st.targets) if (t.type === 'Name') check(t.id, type, t.range);
-          }
-          break;
+  forEachStatement(fn.sig.node.body, (st) => {
+    switch (st.type) {
+      case 'Assign': {
+        const [first] = st.targets;
+        if (st.targets.length === 1 && first && (first.type === 'Tuple' || first.type === 'List')) {
+          const types = unpackedTypes(st.value, scope);
+          if (types && types.length === first.elts.length) first.elts.forEach((e, i) => e.type === 'Name' && check(e.id, types[i], e.range));
+        } else {
+          const type = lowerValue(st.value, scope)?.type;
+          for (const t of st.targets) if (t.type === 'Name') check(t.id, type, t.range);
         }
-        case 'AugAssign':
-          if (st.target.type === 'Name' && st.op !== 'MatMult') {
-            const current = lowerValue(st.target, scope);
-            const value = lowerValue(st.value, scope);
-            if (current && value) check(st.target.id, binary(st.op, current, value, st.range, silent)?.type, st.target.range);
-          }
-          break;
-        case 'If':
-        case 'While':
-        case 'For':
-          walk(st.body);
-          walk(st.orelse);
-          break;
-        default:
-          break;
+        break;
       }
+      case 'AugAssign':
+        if (st.target.type === 'Name' && st.op !== 'MatMult') {
+          const current = lowerValue(st.target, scope);
+          const value = lowerValue(st.value, scope);
+          if (current && value) check(st.target.id, binary(st.op, current, value, st.range, silent)?.type, st.target.range);
+        }
+        break;
+      default:
+        break;
     }
-  };
-  walk(fn.sig.node.body);
+  });
 }
 
 

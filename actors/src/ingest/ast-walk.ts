@@ -110,3 +110,11 @@ export function childBodies(s: ast.Stmt): ast.Stmt[][] {
       return [];
   }
 }
+
+/** Calls `visit` on every statement of `body` and of the compound statements nested in it (same scope), outermost first. */
+export function forEachStatement(body: readonly ast.Stmt[], visit: (s: ast.Stmt) => void): void {
+  for (const s of body) {
+    visit(s);
+    for (const nested of childBodies(s)) forEachStatement(nested, visit);
+  }
+}
