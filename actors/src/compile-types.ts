@@ -4,6 +4,7 @@
  * a worker boundary unchanged (the WASM bytes are moved, not copied).
  */
 import type { Diagnostic, StageName } from './diagnostics/diagnostic.js';
+import type { ConformanceReport } from './conformance/index.js';
 import type { ModuleSpec } from './spec/types.js';
 
 export interface CompileInput {
@@ -50,7 +51,7 @@ export interface CompileResult {
   readonly cancelled: boolean;
   readonly output?: CompileOutput;
   /** The conformance report when `options.conformance` was set. */
-  readonly conformance?: unknown;
+  readonly conformance?: ConformanceReport;
   /** True when the WASM came from the build cache. */
   readonly cached: boolean;
   /** Milliseconds spent in each stage that ran. */

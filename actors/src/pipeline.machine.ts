@@ -22,14 +22,13 @@ import type { ModuleSpec } from './spec/types.js';
 import { transpile } from './transpile/transpile.js';
 import { buildWasm } from './build/build.js';
 import { checkConformance } from './conformance/conformance.js';
+import type { ConformanceReport } from './conformance/index.js';
 import { packageModule } from './package/package.js';
 import type { CompileInput, CompileOptions, CompileResult } from './compile-types.js';
 
 export interface PipelineInput {
   readonly input: CompileInput;
   readonly options: CompileOptions;
-  /** file URL of the runtime entry, used by the conformance stage to load the packaged module. */
-  readonly runtimeUrl?: string;
 }
 
 interface PipelineContext {
@@ -44,7 +43,7 @@ interface PipelineContext {
   rust?: string;
   wasm?: Uint8Array;
   cached: boolean;
-  conformance?: unknown;
+  conformance?: ConformanceReport;
   js?: string;
   dts?: string;
   wasmFileName?: string | null;

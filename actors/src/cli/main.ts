@@ -10,7 +10,6 @@ import { readFileSync } from 'node:fs';
 import { compileModule } from '../compile.js';
 import type { CompileOptions, CompileResult } from '../compile-types.js';
 import { formatConformanceReport } from '../conformance/index.js';
-import type { ConformanceReport } from '../conformance/index.js';
 import { formatDiagnostic } from '../diagnostics/format.js';
 import { createCompilerPool } from '../workers/pool.js';
 import { parseCli, usage, UsageError, type CliArgs } from './args.js';
@@ -84,7 +83,7 @@ async function report(result: CompileResult, args: CliArgs, io: CliIO): Promise<
     io.stderr(`${formatDiagnostic(d, result.source)}\n`);
   }
   if (args.command === 'test' && result.conformance) {
-    io.stdout(`${formatConformanceReport(result.conformance as ConformanceReport)}\n`);
+    io.stdout(`${formatConformanceReport(result.conformance)}\n`);
   }
   if (!result.ok || !result.output) return false;
   if (args.command === 'build') {
