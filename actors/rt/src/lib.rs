@@ -23,6 +23,7 @@ mod repr;
 mod round;
 mod script;
 mod trig;
+mod value;
 
 pub use abi::*;
 pub use depth::*;
@@ -39,3 +40,4 @@ pub use pyint::*;
 pub use repr::*;
 pub use round::*;
 pub use script::*;
+pub use value::*;
