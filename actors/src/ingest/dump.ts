@@ -8,6 +8,9 @@
  * `ast.dump(tree, include_attributes=True)` except that columns count code
  * points, not UTF-8 bytes (the differential test converts CPython's side).
  * `UnsupportedStmt`/`UnsupportedExpr` print as `UnsupportedStmt(node='ClassDef')`.
+ * Optional fields that are null are left out, as CPython leaves out None fields
+ * whose default is None (`Slice(step=...)`); `comprehension` and `arguments`
+ * carry no positions in CPython, so none are printed for them.
  */
 import type * as ast from './ast.js';
 import { reprBytes, reprFloat, reprImaginary, reprStr } from './py-repr.js';
@@ -16,7 +19,7 @@ export interface DumpOptions {
   readonly includeAttributes?: boolean;
 }
 
-type Ctx = 'Load' | 'Store';
+type Ctx = 'Load' | 'Store' | 'Del';
 
 export function dumpAst(node: ast.Module | ast.Stmt | ast.Expr_, options: DumpOptions = {}): string {
   const attrs = options.includeAttributes === true;
@@ -114,6 +117,8 @@ export function dumpAst(node: ast.Module | ast.Stmt | ast.Expr_, options: DumpOp
       case 'Global':
       case 'Nonlocal':
         return fields(s.type, [`names=${list(s.names.map(reprStr))}`], r);
+      case 'Delete':
+        return fields('Delete', [`targets=${exprs(s.targets, 'Del')}`], r);
       case 'UnsupportedStmt':
         return fields('UnsupportedStmt', [`node=${reprStr(s.node)}`], r);
     }
@@ -139,6 +144,16 @@ export function dumpAst(node: ast.Module | ast.Stmt | ast.Expr_, options: DumpOp
         return reprBytes(c.value);
     }
   }
+
+  function comprehension(c: ast.Comprehension): string {
+    return fields('comprehension', [
+      `target=${expr(c.target, 'Store')}`,
+      `iter=${expr(c.iter)}`,
+      `ifs=${exprs(c.ifs)}`,
+      `is_async=${c.is_async ? 1 : 0}`,
+    ]);
+  }
+  const generators = (gs: readonly ast.Comprehension[]): string => `generators=${list(gs.map(comprehension))}`;
 
   function expr(e: ast.Expr_, ctx: Ctx = 'Load'): string {
     const r = e.range;
@@ -178,6 +193,40 @@ export function dumpAst(node: ast.Module | ast.Stmt | ast.Expr_, options: DumpOp
       case 'Tuple':
       case 'List':
         return fields(e.type, [`elts=${exprs(e.elts, ctx)}`, `ctx=${ctx}()`], r);
+      case 'Dict':
+        return fields(
+          'Dict',
+          [`keys=${list(e.keys.map((k) => (k === null ? 'None' : expr(k))))}`, `values=${exprs(e.values)}`],
+          r,
+        );
+      case 'Set':
+        return fields('Set', [`elts=${exprs(e.elts)}`], r);
+      case 'Slice':
+        return fields('Slice', [opt('lower', e.lower), opt('upper', e.upper), opt('step', e.step)], r);
+      case 'ListComp':
+      case 'SetComp':
+      case 'GeneratorExp':
+        return fields(e.type, [`elt=${expr(e.elt)}`, generators(e.generators)], r);
+      case 'DictComp':
+        return fields('DictComp', [`key=${expr(e.key)}`, `value=${expr(e.value)}`, generators(e.generators)], r);
+      case 'Lambda':
+        return fields('Lambda', [`args=${args(e.args)}`, `body=${expr(e.body)}`], r);
+      case 'JoinedStr':
+        return fields('JoinedStr', [`values=${exprs(e.values)}`], r);
+      case 'FormattedValue':
+        return fields(
+          'FormattedValue',
+          [
+            `value=${expr(e.value)}`,
+            `conversion=${e.conversion}`,
+            e.format_spec === null ? null : `format_spec=${expr(e.format_spec)}`,
+          ],
+          r,
+        );
+      case 'Starred':
+        return fields('Starred', [`value=${expr(e.value, ctx)}`, `ctx=${ctx}()`], r);
+      case 'NamedExpr':
+        return fields('NamedExpr', [`target=${expr(e.target, 'Store')}`, `value=${expr(e.value)}`], r);
       case 'UnsupportedExpr':
         return fields('UnsupportedExpr', [`node=${reprStr(e.node)}`], r);
     }
@@ -202,6 +251,7 @@ export function dumpAst(node: ast.Module | ast.Stmt | ast.Expr_, options: DumpOp
     case 'ImportFrom':
     case 'Global':
     case 'Nonlocal':
+    case 'Delete':
     case 'UnsupportedStmt':
       return stmt(node);
     default:
