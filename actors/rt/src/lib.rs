@@ -24,6 +24,7 @@ mod round;
 mod script;
 mod trig;
 mod value;
+mod wire;
 
 pub use abi::*;
 pub use depth::*;
@@ -41,3 +42,4 @@ pub use repr::*;
 pub use round::*;
 pub use script::*;
 pub use value::*;
+pub use wire::*;
