@@ -13,6 +13,8 @@ use std::fmt;
 pub enum Exc {
     ArithmeticError,
     AssertionError,
+    /// `input()` at the end of stdin: "EOF when reading a line".
+    EOFError,
     Exception,
     IndexError,
     KeyError,
@@ -23,6 +25,8 @@ pub enum Exc {
     /// `sys.exit(n)` in script mode; the message is the exit status in decimal.
     SystemExit,
     TypeError,
+    /// Script mode: stdin that is not valid UTF-8 (docs/abi.md "Script mode").
+    UnicodeDecodeError,
     ValueError,
     ZeroDivisionError,
 }
@@ -33,6 +37,7 @@ impl Exc {
         match self {
             Exc::ArithmeticError => "ArithmeticError",
             Exc::AssertionError => "AssertionError",
+            Exc::EOFError => "EOFError",
             Exc::Exception => "Exception",
             Exc::IndexError => "IndexError",
             Exc::KeyError => "KeyError",
@@ -42,6 +47,7 @@ impl Exc {
             Exc::RuntimeError => "RuntimeError",
             Exc::SystemExit => "SystemExit",
             Exc::TypeError => "TypeError",
+            Exc::UnicodeDecodeError => "UnicodeDecodeError",
             Exc::ValueError => "ValueError",
             Exc::ZeroDivisionError => "ZeroDivisionError",
         }
@@ -51,6 +57,10 @@ impl Exc {
 struct PyErrInner {
     kind: Exc,
     msg: String,
+    /// A SystemExit whose code is a str (`sys.exit("message")`): `msg` is
+    /// that text, printed to stderr with exit status 1. Otherwise false, and
+    /// a SystemExit's `msg` is its int status in decimal.
+    exit_text: bool,
 }
 
 /// A raised Python exception: its class and its message (`str(exc)`).
@@ -62,7 +72,18 @@ pub type PyResult<T> = Result<T, PyErr>;
 impl PyErr {
     #[cold]
     pub fn new(kind: Exc, msg: &str) -> PyErr {
-        PyErr(Box::new(PyErrInner { kind, msg: msg.to_string() }))
+        PyErr(Box::new(PyErrInner { kind, msg: msg.to_string(), exit_text: false }))
+    }
+
+    /// `sys.exit("message")`: SystemExit with a str code (see `is_exit_text`).
+    #[cold]
+    pub fn system_exit_text(msg: &str) -> PyErr {
+        PyErr(Box::new(PyErrInner { kind: Exc::SystemExit, msg: msg.to_string(), exit_text: true }))
+    }
+
+    /// Whether this is a SystemExit whose code is a str rather than an int.
+    pub fn is_exit_text(&self) -> bool {
+        self.0.exit_text
     }
 
     pub fn kind(&self) -> Exc {
@@ -97,7 +118,7 @@ impl fmt::Display for PyErr {
 
 impl PartialEq for PyErr {
     fn eq(&self, other: &PyErr) -> bool {
-        self.0.kind == other.0.kind && self.0.msg == other.0.msg
+        self.0.kind == other.0.kind && self.0.msg == other.0.msg && self.0.exit_text == other.0.exit_text
     }
 }
 
@@ -129,6 +150,7 @@ pub const ROUND_TOO_LARGE: &str = "rounded value too large to represent";
 pub const MATH_DOMAIN: &str = "math domain error";
 pub const MATH_RANGE: &str = "math range error";
 pub const RECURSION: &str = "maximum recursion depth exceeded";
+pub const EOF_READING_LINE: &str = "EOF when reading a line";
 
 #[cold]
 #[inline(never)]

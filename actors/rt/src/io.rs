@@ -1,11 +1,12 @@
-//! Script mode's output: the host functions a script module imports
-//! (module `portalis`, docs/abi.md "Script mode") and the buffers in front
-//! of them.
+//! Script mode's host functions (module `portalis`, docs/abi.md "Script
+//! mode") and the stdout buffer in front of them: `write`, `argc`, `read`
+//! (stdin bytes), `argv_len`/`argv_get` (the text of `sys.argv`).
 //!
 //! stdout is block-buffered (like CPython writing to a pipe) and flushed when
-//! the buffer passes 8 KiB and when the script ends; stderr is written
-//! through at once. Library modules never call these functions, so their
-//! WASM keeps having no imports. Natively (unit tests) the host is std::io.
+//! the buffer passes 8 KiB, before `input()` reads, and when the script ends;
+//! stderr is written through at once. A module imports only the functions its
+//! code reaches, so library modules keep having no imports. Natively (unit
+//! tests) the host is std::io and std::env::args.
 
 use std::cell::RefCell;
 
@@ -17,6 +18,12 @@ mod host {
         fn host_write(fd: i32, ptr: *const u8, len: i32);
         #[link_name = "argc"]
         fn host_argc() -> i32;
+        #[link_name = "read"]
+        fn host_read(fd: i32, ptr: *mut u8, cap: i32) -> i32;
+        #[link_name = "argv_len"]
+        fn host_argv_len(i: i32) -> i32;
+        #[link_name = "argv_get"]
+        fn host_argv_get(i: i32, ptr: *mut u8);
     }
 
     pub fn write(fd: i32, bytes: &[u8]) {
@@ -27,6 +34,27 @@ mod host {
     pub fn argc() -> i32 {
         // SAFETY: a host function without arguments.
         unsafe { host_argc() }
+    }
+
+    pub fn read(fd: i32, buf: &mut [u8]) -> usize {
+        // SAFETY: the host writes at most `cap` bytes at `ptr` and returns how many.
+        let n = unsafe { host_read(fd, buf.as_mut_ptr(), buf.len() as i32) };
+        if n <= 0 {
+            0
+        } else {
+            (n as usize).min(buf.len())
+        }
+    }
+
+    pub fn argv(i: i32) -> Vec<u8> {
+        // SAFETY: argv_len returns the byte length of argument `i`; argv_get
+        // writes exactly that many bytes at `ptr`.
+        let len = unsafe { host_argv_len(i) }.max(0) as usize;
+        let mut bytes = vec![0u8; len];
+        if len > 0 {
+            unsafe { host_argv_get(i, bytes.as_mut_ptr()) };
+        }
+        bytes
     }
 }
 
@@ -39,7 +67,16 @@ mod host {
     }
 
     pub fn argc() -> i32 {
-        std::env::args().count() as i32
+        std::env::args_os().count() as i32
+    }
+
+    pub fn read(_fd: i32, buf: &mut [u8]) -> usize {
+        use std::io::Read;
+        std::io::stdin().read(buf).unwrap_or(0)
+    }
+
+    pub fn argv(i: i32) -> Vec<u8> {
+        std::env::args_os().nth(i as usize).map(|a| a.to_string_lossy().into_owned().into_bytes()).unwrap_or_default()
     }
 }
 
@@ -79,4 +116,15 @@ pub fn flush_stdout() {
 /// `len(sys.argv)`.
 pub fn sys_argc() -> i64 {
     host::argc() as i64
+}
+
+/// `sys.argv`: the script path as given on the command line, then the arguments.
+/// (The hosts pass valid UTF-8; anything else is replaced by U+FFFD.)
+pub fn sys_argv() -> Vec<String> {
+    (0..host::argc()).map(|i| String::from_utf8_lossy(&host::argv(i)).into_owned()).collect()
+}
+
+/// Reads up to `buf.len()` bytes of stdin (fd 0); 0 at end of input.
+pub(crate) fn read_stdin(buf: &mut [u8]) -> usize {
+    host::read(0, buf)
 }

@@ -22,6 +22,7 @@ mod pyint;
 mod repr;
 mod round;
 mod script;
+mod stdin;
 mod trig;
 mod value;
 mod wire;
@@ -31,11 +32,11 @@ pub use depth::*;
 pub use err::{
     Exc, PyErr, PyResult, COMPLEX_POW, DIV_ZERO, FLOAT_DIVMOD_ZERO, FLOAT_DIV_ZERO, FLOAT_FLOORDIV_ZERO,
     FLOAT_INF_TO_INT, FLOAT_MOD_ZERO, FLOAT_NAN_TO_INT, INT_DIV_ZERO, INT_MOD_ZERO, INT_OVERFLOW, MATH_DOMAIN,
-    MATH_RANGE, NEGATIVE_INT_POW, NEGATIVE_SHIFT, POW_RANGE, RECURSION, ROUND_TOO_LARGE, ZERO_NEG_POW,
+    MATH_RANGE, NEGATIVE_INT_POW, NEGATIVE_SHIFT, POW_RANGE, RECURSION, ROUND_TOO_LARGE, ZERO_NEG_POW, EOF_READING_LINE,
 };
 pub use float::*;
 pub use int::*;
-pub use io::{flush_stdout, sys_argc, write_fd};
+pub use io::{flush_stdout, sys_argc, sys_argv, write_fd};
 pub use math::*;
 pub use pyint::*;
 pub use repr::*;
