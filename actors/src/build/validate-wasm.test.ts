@@ -3,7 +3,7 @@
  * type/import/function/export sections, and every mismatch with a spec.
  */
 import { describe, expect, it } from 'vitest';
-import type { ModuleSpec } from '../spec/types.js';
+import { SCRIPT_SPEC, type ModuleSpec } from '../spec/types.js';
 import { parseWasm, validateWasm } from './validate-wasm.js';
 import { fibSpec } from './__fixtures__/fib.spec.js';
 
@@ -31,12 +31,14 @@ interface Fn {
 }
 
 /** A module exporting `fns` (bodies omitted: the validator never reads code) and memory. */
-function module(fns: Fn[], opts: { memory?: boolean; importFn?: boolean; padLeb?: boolean } = {}): Uint8Array {
-  const types = fns.flatMap((f) => [0x60, ...leb(f.params.length), ...f.params.map((p) => T[p]), ...leb(f.results.length), ...f.results.map((r) => T[r])]);
+function module(fns: Fn[], opts: { memory?: boolean; importFn?: boolean | { module: string; fn: Fn }; padLeb?: boolean } = {}): Uint8Array {
+  const typeOf = (f: Fn) => [0x60, ...leb(f.params.length), ...f.params.map((p) => T[p]), ...leb(f.results.length), ...f.results.map((r) => T[r])];
+  const own = typeof opts.importFn === 'object' ? [opts.importFn.fn] : [];
   const bytes = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];
-  bytes.push(...section(1, [...leb(fns.length), ...types]));
+  bytes.push(...section(1, [...leb(fns.length + own.length), ...[...fns, ...own].flatMap(typeOf)]));
   const imported = opts.importFn ? 1 : 0;
-  if (opts.importFn) bytes.push(...section(2, [1, ...str('env'), ...str('abort'), 0x00, 0]));
+  if (opts.importFn === true) bytes.push(...section(2, [1, ...str('env'), ...str('abort'), 0x00, 0]));
+  if (typeof opts.importFn === 'object') bytes.push(...section(2, [1, ...str(opts.importFn.module), ...str(opts.importFn.fn.name), 0x00, ...leb(fns.length)]));
   bytes.push(...section(3, [...leb(fns.length), ...fns.flatMap((_, i) => leb(i))]));
   const exports = fns.map((f, i) => [...str(f.name), 0x00, ...leb(i + imported)]);
   if (opts.memory !== false) exports.push([...str('memory'), 0x02, 0]);
@@ -109,6 +111,20 @@ describe('validateWasm', () => {
       'missing export __portalis_clear: () -> ()',
       'unexpected function export helper',
       'memory is not exported',
+    ]);
+  });
+
+  it('lets a script import the host functions of docs/abi.md, with their types only', () => {
+    const script: ModuleSpec = { ...fibSpec, script: SCRIPT_SPEC };
+    const fns = [...fnsFor(fibSpec), { name: '__portalis_main', params: [], results: ['i32'] as VT[] }];
+    const read = (params: VT[], results: VT[]) => module(fns, { importFn: { module: 'portalis', fn: { name: 'read', params, results } } });
+    expect(validateWasm(read(['i32', 'i32', 'i32'], ['i32']), script)).toEqual([]);
+    expect(validateWasm(read(['i32', 'i32'], ['i32']), script)).toEqual([
+      'import portalis.read has type (i32, i32) -> (i32), the spec says (i32, i32, i32) -> (i32)',
+    ]);
+    expect(validateWasm(read(['i32', 'i32', 'i32'], ['i32']), fibSpec)).toEqual([
+      'imports portalis.read, but Portalis modules must have no imports',
+      'unexpected function export __portalis_main',
     ]);
   });
 });

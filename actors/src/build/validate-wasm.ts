@@ -174,10 +174,19 @@ export function validateWasm(bytes: Uint8Array, spec: ModuleSpec): string[] {
     return [`malformed WASM: ${(err as Error).message}`];
   }
   const problems: string[] = [];
+  let funcImport = 0;
   for (const imp of info.imports) {
-    // Script mode (docs/abi.md) may import its host functions; library modules import nothing.
-    const allowed = spec.script?.imports.some((h) => h.module === imp.module && h.name === imp.name && imp.kind === 0);
-    if (!allowed) problems.push(`imports ${imp.module}.${imp.name}, but Portalis modules must have no imports`);
+    // Script mode (docs/abi.md) may import its host functions, with the spec's types; library modules import nothing.
+    const host = imp.kind === 0 ? spec.script?.imports.find((h) => h.module === imp.module && h.name === imp.name) : undefined;
+    if (!host) problems.push(`imports ${imp.module}.${imp.name}, but Portalis modules must have no imports`);
+    else {
+      const got = info.types[info.functionTypes[funcImport]!];
+      if (!got || !sameTypes(got.params, host.params) || !sameTypes(got.results, host.results)) {
+        const have = got ? signature(got.params, got.results) : 'no type';
+        problems.push(`import ${imp.module}.${imp.name} has type ${have}, the spec says ${signature(host.params, host.results)}`);
+      }
+    }
+    if (imp.kind === 0) funcImport++;
   }
 
   const funcs = new Map<string, WasmFuncType | undefined>();

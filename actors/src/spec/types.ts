@@ -75,6 +75,9 @@ export const SCRIPT_SPEC: ScriptSpec = {
   imports: [
     { module: 'portalis', name: 'write', params: ['i32', 'i32', 'i32'], results: [] },
     { module: 'portalis', name: 'argc', params: [], results: ['i32'] },
+    { module: 'portalis', name: 'read', params: ['i32', 'i32', 'i32'], results: ['i32'] },
+    { module: 'portalis', name: 'argv_len', params: ['i32'], results: ['i32'] },
+    { module: 'portalis', name: 'argv_get', params: ['i32', 'i32'], results: [] },
   ],
 };
 
