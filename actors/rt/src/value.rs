@@ -35,6 +35,91 @@ pub trait PyOrd: PyValue {
     fn py_le(&self, other: &Self) -> bool {
         self.py_lt(other) || self.py_eq(other)
     }
+    /// `self > other` (Python reflects `>` to the other operand's `<`).
+    fn py_gt(&self, other: &Self) -> bool {
+        other.py_lt(self)
+    }
+    /// `self >= other`.
+    fn py_ge(&self, other: &Self) -> bool {
+        other.py_le(self)
+    }
+}
+
+/// `a == b`.
+pub fn py_eq<T: PyValue>(a: &T, b: &T) -> bool {
+    a.py_eq(b)
+}
+
+/// `a != b`.
+pub fn py_ne<T: PyValue>(a: &T, b: &T) -> bool {
+    !a.py_eq(b)
+}
+
+/// `a < b`.
+pub fn py_lt<T: PyOrd>(a: &T, b: &T) -> bool {
+    a.py_lt(b)
+}
+
+/// `a <= b`.
+pub fn py_le<T: PyOrd>(a: &T, b: &T) -> bool {
+    a.py_le(b)
+}
+
+/// `a > b`.
+pub fn py_gt<T: PyOrd>(a: &T, b: &T) -> bool {
+    a.py_gt(b)
+}
+
+/// `a >= b`.
+pub fn py_ge<T: PyOrd>(a: &T, b: &T) -> bool {
+    a.py_ge(b)
+}
+
+/// `bool(x)`.
+pub fn py_truth<T: PyValue>(x: &T) -> bool {
+    x.py_bool()
+}
+
+thread_local! {
+    static REPR_ACTIVE: std::cell::RefCell<Vec<usize>> = std::cell::RefCell::new(Vec::new());
+}
+
+/// CPython's `Py_ReprEnter`/`Py_ReprLeave` for mutable containers: runs
+/// `body` unless the object at `addr` is already being printed further up
+/// the stack, in which case it writes `cycle` (`[...]`, `{...}`) instead.
+pub fn repr_guarded(addr: usize, out: &mut String, cycle: &str, body: impl FnOnce(&mut String)) {
+    let entered = REPR_ACTIVE.with(|a| {
+        let mut a = a.borrow_mut();
+        if a.contains(&addr) {
+            false
+        } else {
+            a.push(addr);
+            true
+        }
+    });
+    if !entered {
+        out.push_str(cycle);
+        return;
+    }
+    body(out);
+    REPR_ACTIVE.with(|a| {
+        let mut a = a.borrow_mut();
+        if let Some(pos) = a.iter().rposition(|&x| x == addr) {
+            a.remove(pos);
+        }
+    });
+}
+
+/// Writes `items` separated by ", " (the body of a list, tuple or set repr).
+pub fn repr_items<'a, T: PyValue + 'a>(items: impl IntoIterator<Item = &'a T>, out: &mut String) {
+    let mut first = true;
+    for x in items {
+        if !first {
+            out.push_str(", ");
+        }
+        first = false;
+        x.py_repr(out);
+    }
 }
 
 /// `repr(x)` as a new String.
