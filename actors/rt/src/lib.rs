@@ -67,3 +67,8 @@ mod str_split;
 pub use str_split::*;
 mod str_pad;
 pub use str_pad::*;
+mod dict;
+mod tuple;
+
+pub use dict::*;
+pub use tuple::*;

@@ -452,6 +452,13 @@ pub fn list_sort_by_key<T: PyValue, K: PyOrd>(xs: &List<T>, key: &dyn Fn(&T) -> 
     restore_after_sort(xs, items, true)
 }
 
+impl<T: PyValue> std::fmt::Debug for List<T> {
+    /// The Python repr.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&repr_string(self))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
