@@ -1,0 +1,10 @@
+s = "the cat sat on the mat"
+print(s.replace("at", "og"))
+print(s.replace("the", "a", 1))
+print(s.replace(" ", ""))
+print("aaa".replace("a", "aa"), "abc".replace("", "-"))
+print("Hello World".upper(), "Hello World".lower())
+print("hello world".title(), "HELLO wORLD".title(), "they're bill's".title())
+print("hello world".capitalize(), "hELLO".capitalize(), "123abc".capitalize())
+print("MiXeD 123".lower(), "MiXeD 123".upper())
+print("ab1c2".upper(), "".upper() == "")

@@ -1,0 +1,13 @@
+print(repr("plain"))
+print(repr("it's"))
+print(repr('say "hi"'))
+print(repr("both ' and \""))
+print(repr("back\\slash"))
+print(repr("tab\tnew\nret\rnul\x00bel\x07"))
+print(repr("\x7f\x80\xa0\xad"))
+print(repr("é ü \u200b \ufeff"))
+print(repr("\U0001f600 \ud7ff"))
+print(repr(""))
+print(str("it's"), str('"q"'))
+words = ["it's", 'a "quote"', "tab\t"]
+print(words)

@@ -1,0 +1,10 @@
+text = "first\nsecond\r\nthird\rfourth\n\nlast"
+print(text.splitlines())
+print("no newline".splitlines(), "".splitlines(), "trailing\n".splitlines())
+print("a\nb\n".splitlines(True))
+print("key: value: more".partition(": "))
+print("no separator".partition("|"))
+print("a.b.c".rpartition("."))
+print("nothing".rpartition("."))
+head, sep, tail = "user@example.com".partition("@")
+print(head, sep, tail)

@@ -1,0 +1,10 @@
+print(str(12), str(-3), str(2.5), str(True), str(None))
+print(str(1e16), str(1e-07), str(0.1 + 0.2), str(-0.0), str(2.0))
+print(str(float("inf")), str(float("-inf")), str(float("nan")))
+print(int("42"), int("-17"), int("  8 "), int("+5"), int("1_000"))
+print(int("ff", 16), int("0xff", 16), int("777", 8), int("1010", 2), int("z", 36))
+print(int("0b101", 0), int("0o17", 0), int("99", 0))
+print(float("3.5"), float("-1e3"), float("inf"), float(" 2 "), float("1_0.5"))
+print(len(str(123456789)), str(10) + str(20))
+n = 255
+print(str(n), hex(n), oct(n), bin(n), hex(-n), bin(0))
