@@ -1,0 +1,6 @@
+print(abs(-5), abs(5), abs(-2.5), abs(0.0), abs(-0.0), abs(True))
+print(round(2.5), round(3.5), round(-2.5), round(0.5), round(1.5))
+print(round(2.675, 2), round(1.005, 2), round(123.456, -1), round(1234, -2), round(-0.4))
+print(round(7), round(7.0), round(15, -1), round(25, -1), round(0.125, 2))
+print(divmod(7, 2), divmod(-7, 2), divmod(7, -2), divmod(-7.5, 2), divmod(0, 5))
+print(divmod(1e16, 3.0), divmod(5.5, 0.5))

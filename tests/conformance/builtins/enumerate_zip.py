@@ -1,0 +1,15 @@
+names = ["ann", "bob", "cid"]
+scores = [90, 85, 77, 60]
+for i, n in enumerate(names):
+    print(i, n)
+for i, n in enumerate(names, start=10):
+    print(i, n)
+for n, s in zip(names, scores):
+    print(n, s)
+print(list(zip(names, scores, "xyz")))
+print(list(zip()), list(zip([1], [])))
+pairs = list(zip(range(3), "abc"))
+nums, letters = zip(*pairs)
+print(nums, letters)
+print(dict(zip(names, scores)))
+print(list(enumerate("hey", -1)))

@@ -1,0 +1,8 @@
+print(int(3.9), int(-3.9), int(True), int("  12  "), int("-0"), int(1e15))
+print(int("101", 2), int("ff", 16), int("FF", 16), int("z", 36), int("-0x1f", 16), int("0o17", 8))
+print(int("11", 0), int("0x10", 0), int("0b11", 0), int("1_0", 0), int(" -7\n"))
+print(float("1.5"), float("-.5"), float("1e5"), float("-inf"), float("NaN"), float("  3  "))
+print(float(7), float(True), float("1_000.25"), float("0.1") + float("0.2"))
+print(float("1e400"), float("-1e-400"), float("Infinity"), float("+1.0"))
+print(bin(10), bin(-10), hex(255), hex(-1), oct(8), oct(-8), bin(0), hex(0))
+print(str(10), str(-2.5), str(int("007")), bool(0), bool(-1), bool(0.0))

@@ -1,0 +1,7 @@
+print(pow(2, 10), pow(2, 10, 1000), pow(3, 200, 13), pow(-2, 3), pow(2, -1), pow(2.0, 0.5))
+print(pow(7, 0, 5), pow(7, 1, 1), pow(-3, 3, 7), pow(123456789, 987654321, 1000000007))
+print(pow(0, 0), pow(0.0, 0), pow(2, 62) - 1 + pow(2, 62))
+print(hash(0), hash(1), hash(-1), hash(-2), hash(2 ** 61 - 1), hash(2 ** 61), hash(10 ** 18))
+print(hash(True), hash(False), hash(1.0), hash(1.5), hash(-0.0), hash(0.1))
+print(hash(()), hash((1,)), hash((1, 2)), hash((1, (2, 3))), hash((-1, -2)))
+print(hash((True, 2.5)), hash(((),)))
