@@ -1,0 +1,6 @@
+a = input("first number: ")
+b = input("second number: ")
+print()
+print(int(a) + int(b))
+line = input()
+print(repr(line))
