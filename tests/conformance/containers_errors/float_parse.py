@@ -1,0 +1,2 @@
+print(float("1.5e3"))
+print(float("abc"))

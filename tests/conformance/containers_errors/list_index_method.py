@@ -1,0 +1,3 @@
+words = ["a", "b", "c"]
+print(words.index("c"))
+print(words.index("z"))

@@ -1,0 +1,3 @@
+p, q, r = "abc"
+print(p, q, r)
+x, y, z = [1, 2]

@@ -1,0 +1,3 @@
+xs = [10, 5, 0]
+for d in xs:
+    print(100 % d)
