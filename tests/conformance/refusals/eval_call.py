@@ -1,0 +1,2 @@
+# refused: PTL2007 2:7
+print(eval("1 + 2"))

@@ -1,0 +1,3 @@
+# refused: PTL3003 2:6
+xs = [1, "a"]
+print(xs)
