@@ -79,18 +79,82 @@ export function forEachName(e: ast.Expr_, visit: (name: ast.Name) => void): void
       return;
     case 'Tuple':
     case 'List':
+    case 'Set':
       e.elts.forEach((x) => forEachName(x, visit));
       return;
+    case 'Dict':
+      e.keys.forEach((k, i) => {
+        if (k) forEachName(k, visit);
+        forEachName(e.values[i]!, visit);
+      });
+      return;
+    case 'Slice':
+      for (const x of [e.lower, e.upper, e.step]) if (x) forEachName(x, visit);
+      return;
+    case 'Starred':
+      forEachName(e.value, visit);
+      return;
+    case 'NamedExpr':
+      forEachName(e.value, visit);
+      return;
+    case 'JoinedStr':
+      e.values.forEach((v) => forEachName(v, visit));
+      return;
+    case 'FormattedValue':
+      forEachName(e.value, visit);
+      if (e.format_spec) forEachName(e.format_spec, visit);
+      return;
+    case 'ListComp':
+    case 'SetComp':
+    case 'DictComp':
+    case 'GeneratorExp': {
+      // The comprehension's own variables are not the function's locals.
+      const own = new Set<string>();
+      const outer = (n: ast.Name): void => {
+        if (!own.has(n.id)) visit(n);
+      };
+      e.generators.forEach((g, i) => {
+        // The first iterable is evaluated in the enclosing scope.
+        forEachName(g.iter, i === 0 ? visit : outer);
+        targetNames(g.target).forEach((n) => own.add(n.id));
+        g.ifs.forEach((c) => forEachName(c, outer));
+      });
+      if (e.type === 'DictComp') {
+        forEachName(e.key, outer);
+        forEachName(e.value, outer);
+      } else {
+        forEachName(e.elt, outer);
+      }
+      return;
+    }
+    case 'Lambda': {
+      const params = new Set([...e.args.posonlyargs, ...e.args.args, ...e.args.kwonlyargs, e.args.vararg, e.args.kwarg].flatMap((a) => (a ? [a.arg] : [])));
+      e.args.defaults.forEach((d) => forEachName(d, visit));
+      e.args.kw_defaults.forEach((d) => d && forEachName(d, visit));
+      forEachName(e.body, (n) => {
+        if (!params.has(n.id)) visit(n);
+      });
+      return;
+    }
     case 'Constant':
     case 'UnsupportedExpr':
       return;
   }
 }
 
+/** Names read by an assignment target: the containers and indices of subscripts in it. */
+export function forEachTargetRead(t: ast.Expr_, visit: (name: ast.Name) => void): void {
+  if (t.type === 'Subscript') forEachName(t, visit);
+  else if (t.type === 'Tuple' || t.type === 'List') t.elts.forEach((x) => forEachTargetRead(x, visit));
+  else if (t.type === 'Starred') forEachTargetRead(t.value, visit);
+  else if (t.type === 'Attribute') forEachName(t.value, visit);
+}
+
 /** The plain names an assignment target binds (`x`, `a, b`, `[a, b]`). */
 export function targetNames(target: ast.Expr_): ast.Name[] {
   if (target.type === 'Name') return [target];
   if (target.type === 'Tuple' || target.type === 'List') return target.elts.flatMap(targetNames);
+  if (target.type === 'Starred') return targetNames(target.value);
   return [];
 }
 
@@ -160,7 +224,13 @@ export function analyzeFlow(body: ast.Stmt[], params: readonly string[], locals:
         return s;
       case 'Assign':
         read(st.value, s);
-        for (const t of st.targets) for (const n of targetNames(t)) assign(n.id, s);
+        for (const t of st.targets) {
+          forEachTargetRead(t, (n) => read(n, s));
+          for (const n of targetNames(t)) assign(n.id, s);
+        }
+        return s;
+      case 'Delete':
+        for (const t of st.targets) read(t, s);
         return s;
       case 'AugAssign':
         read(st.target, s);
@@ -170,6 +240,7 @@ export function analyzeFlow(body: ast.Stmt[], params: readonly string[], locals:
       case 'AnnAssign':
         if (st.value === null) return s;
         read(st.value, s);
+        forEachTargetRead(st.target, (n) => read(n, s));
         for (const n of targetNames(st.target)) assign(n.id, s);
         return s;
       case 'Return':
@@ -266,6 +337,9 @@ export function loopScopedTargets(body: ast.Stmt[], params: readonly string[]): 
         break;
       case 'Return':
         if (st.value) forEachName(st.value, use);
+        break;
+      case 'Delete':
+        st.targets.forEach((t) => forEachName(t, use));
         break;
       default:
         break;

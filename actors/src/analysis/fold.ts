@@ -55,7 +55,7 @@ function foldExact(e: TExpr, constants: ReadonlyMap<string, LiteralExpr>): Folde
   const sub = (x: TExpr): LiteralExpr | null | { raises: string; message: string } => foldExact(x, constants);
   switch (e.kind) {
     case 'literal':
-      return e;
+      return e.type === 'str' ? null : e;
     case 'constant':
       return constants.get(e.name) ?? null;
     case 'mathConst':
@@ -72,6 +72,7 @@ function foldExact(e: TExpr, constants: ReadonlyMap<string, LiteralExpr>): Folde
     case 'truth': {
       const v = sub(e.operand);
       if (v === null || !('kind' in v)) return v;
+      if (v.type === 'str') return null;
       return bool(v.type === 'int' ? v.value !== 0n : v.type === 'float' ? v.value !== 0 : v.value);
     }
     case 'unary': {
@@ -114,6 +115,8 @@ function foldExact(e: TExpr, constants: ReadonlyMap<string, LiteralExpr>): Folde
       return null;
     case 'builtin':
       return foldBuiltin(e.name, e.args.map(sub));
+    default:
+      return null; // values of other types are not folded
   }
 }
 

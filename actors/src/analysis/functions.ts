@@ -16,6 +16,7 @@ import type { ModuleSymbols } from './module.js';
 import { type Report, silent, where } from './report.js';
 import { annotationType, collectLocals, type FunctionSig, returnsAValue, sourceText } from './signatures.js';
 import type { ValueType } from './types.js';
+import { dictOf, optionalOf, hasUnknown, headOf, iterItemOf, listOf, setOf, tupleParts, type Ty, unify } from './ty.js';
 
 export interface LocalInfo {
   type: ValueType | undefined;
@@ -88,13 +89,37 @@ export function initFunction(sig: FunctionSig, ctx: ModuleContext): FunctionStat
         if (t) Object.assign(info, { type: t, declared: true, origin: st.annotation.range, originLiteral: undefined });
       }
     }
-    if (st.type === 'For' && st.target.type === 'Name') {
+    if (st.type === 'For' && st.target.type === 'Name' && isRangeIter(st.iter)) {
       const info = locals.get(st.target.id);
       if (info && info.type === undefined) Object.assign(info, { type: 'int', origin: st.target.range, originLiteral: undefined });
     }
   });
   if (sig.returns === undefined && !returnsAValue(sig.node.body)) sig.returns = 'None';
   return { sig, paramNames, refusedParams, locals, conflicted: new Set() };
+}
+
+function isRangeIter(e: ast.Expr_): boolean {
+  return e.type === 'Call' && e.func.type === 'Name' && e.func.id === 'range';
+}
+
+/** The types a target tuple's names get from a value of type `t` (a tuple's fields, or any iterable's items). */
+function targetTypes(target: ast.Expr_, t: Ty | undefined, out: [ast.Name, Ty | undefined][]): void {
+  if (target.type === 'Name') {
+    out.push([target, t]);
+    return;
+  }
+  if (target.type === 'Starred') {
+    targetTypes(target.value, t === undefined ? undefined : listOf(t), out);
+    return;
+  }
+  if (target.type !== 'Tuple' && target.type !== 'List') return;
+  const parts = t === undefined ? undefined : tupleParts(t);
+  const starred = target.elts.some((e) => e.type === 'Starred');
+  const item = t === undefined ? undefined : iterItemOf(t);
+  target.elts.forEach((e, i) => {
+    if (e.type === 'Starred') targetTypes(e, item, out);
+    else targetTypes(e, parts && !starred ? parts[i] : item, out);
+  });
 }
 
 /** Types of `a, b = <value>`'s elements, when the value is a tuple display or divmod(). */
@@ -123,13 +148,51 @@ export function isDivmodCall(e: ast.Expr_, scope: Scope): e is ast.Call {
   );
 }
 
+function typeOrUndefined(t: Ty | undefined, wrap: (t: Ty) => Ty): Ty | undefined {
+  return t === undefined ? undefined : wrap(t);
+}
+
+function iterOf(t: Ty | undefined): Ty | undefined {
+  return t === undefined ? undefined : iterItemOf(t);
+}
+
 /** One round of inference over a function; true when some type was learnt. */
 function inferRound(fn: FunctionState, ctx: ModuleContext): boolean {
   const scope = functionScope(ctx, fn, silent);
   let changed = false;
+  /** `d[k] = v` / `xs[i] = v` complete `d = {}` / `xs = []`. */
+  const learnFromItemStore = (t: ast.Subscript, value: Ty): void => {
+    if (t.value.type !== 'Name') return;
+    const info = fn.locals.get(t.value.id);
+    if (!info?.type || !hasUnknown(info.type)) return;
+    if (headOf(info.type) === 'dict') {
+      const key = lowerValue(t.slice, scope)?.type;
+      if (key !== undefined) learn(t.value.id, dictOf(key, value), t.range, null);
+    }
+  };
   const learn = (name: string, type: ValueType | undefined, range: SourceRange, value: ast.Expr_ | null): void => {
     const info = fn.locals.get(name);
-    if (!info || info.type !== undefined || type === undefined) return;
+    if (!info || type === undefined) return;
+    if (info.type !== undefined && !info.declared) {
+      // `x = None` and `x = 5` make an Optional[int].
+      const opt = info.type === 'None' && type !== 'None' ? optionalOf(type) : type === 'None' && info.type !== 'None' ? optionalOf(info.type) : undefined;
+      if (opt !== undefined && opt !== info.type && !hasUnknown(opt)) {
+        info.type = opt;
+        changed = true;
+        return;
+      }
+    }
+    if (info.type !== undefined) {
+      // A type with `?` parts (an empty display) is completed by a later, fuller one.
+      if (!info.declared && hasUnknown(info.type)) {
+        const u = unify(info.type, type);
+        if (u !== undefined && u !== info.type) {
+          info.type = u;
+          changed = true;
+        }
+      }
+      return;
+    }
     info.type = type;
     info.origin = range;
     info.originLiteral = value && value.type === 'Constant' ? sourceText(ctx.source, value.range) : undefined;
@@ -141,27 +204,70 @@ function inferRound(fn: FunctionState, ctx: ModuleContext): boolean {
         const [first] = st.targets;
         if (st.targets.length === 1 && first && (first.type === 'Tuple' || first.type === 'List')) {
           const types = unpackedTypes(st.value, scope);
-          if (types && types.length === first.elts.length) {
+          if (types && types.length === first.elts.length && first.elts.every((e) => e.type !== 'Starred')) {
             first.elts.forEach((elt, i) => {
               if (elt.type === 'Name') learn(elt.id, types[i], elt.range, st.value.type === 'Tuple' ? st.value.elts[i]! : null);
             });
+            break;
           }
-          break;
         }
-        const names = st.targets.flatMap((t) => (t.type === 'Name' ? [t] : []));
-        if (names.length === 0) break;
-        if (names.some((n) => fn.locals.get(n.id)?.type === undefined)) {
-          const type = lowerValue(st.value, scope)?.type;
-          for (const n of names) learn(n.id, type, n.range, st.value);
+        const needed = st.targets.some((t) => t.type !== 'Name' || fn.locals.get(t.id)?.type === undefined || hasUnknown(fn.locals.get(t.id)!.type!));
+        if (!needed) break;
+        const type = lowerValue(st.value, scope)?.type;
+        for (const t of st.targets) {
+          const pairs: [ast.Name, Ty | undefined][] = [];
+          targetTypes(t, type, pairs);
+          for (const [n, ty] of pairs) learn(n.id, ty, n.range, t.type === 'Name' ? st.value : null);
+          if (t.type === 'Subscript' && type !== undefined) learnFromItemStore(t, type);
+        }
+        break;
+      }
+      case 'For': {
+        if (st.target.type === 'Name' && isRangeIter(st.iter)) break;
+        const iter = lowerValue(st.iter, scope)?.type;
+        const item = iter === undefined ? undefined : iterItemOf(iter);
+        const pairs: [ast.Name, Ty | undefined][] = [];
+        targetTypes(st.target, item, pairs);
+        for (const [n, ty] of pairs) learn(n.id, ty, n.range, null);
+        break;
+      }
+      case 'Expr': {
+        // `xs.append(v)`, `s.add(v)`, `xs.extend(ys)`, `xs.insert(i, v)` complete `xs = []`.
+        const v = st.value;
+        if (v.type === 'Call' && v.func.type === 'Attribute' && v.func.value.type === 'Name') {
+          const name = v.func.value.id;
+          const info = fn.locals.get(name);
+          if (!info?.type || !hasUnknown(info.type)) break;
+          const head = headOf(info.type);
+          const arg = (i: number): Ty | undefined => (v.args[i] ? lowerValue(v.args[i]!, scope)?.type : undefined);
+          const m = v.func.attr;
+          if (head === 'list' && m === 'append') learn(name, typeOrUndefined(arg(0), listOf), v.range, null);
+          else if (head === 'list' && m === 'insert') learn(name, typeOrUndefined(arg(1), listOf), v.range, null);
+          else if (head === 'list' && m === 'extend') learn(name, typeOrUndefined(iterOf(arg(0)), listOf), v.range, null);
+          else if (head === 'set' && m === 'add') learn(name, typeOrUndefined(arg(0), setOf), v.range, null);
+          else if (head === 'set' && m === 'update') learn(name, typeOrUndefined(iterOf(arg(0)), setOf), v.range, null);
+          else if (head === 'dict' && m === 'update') learn(name, arg(0), v.range, null);
+        }
+        break;
+      }
+      case 'AugAssign': {
+        if (st.target.type === 'Name') {
+          const info = fn.locals.get(st.target.id);
+          if (info?.type && hasUnknown(info.type) && headOf(info.type) === 'list') {
+            learn(st.target.id, typeOrUndefined(iterOf(lowerValue(st.value, scope)?.type), listOf), st.range, null);
+          }
         }
         break;
       }
       case 'Return':
-        if (fn.sig.returns === undefined && st.value && !(st.value.type === 'Constant' && st.value.kind === 'None')) {
+        if ((fn.sig.returns === undefined || (fn.sig.annotatedReturn === undefined && hasUnknown(fn.sig.returns))) && st.value && !(st.value.type === 'Constant' && st.value.kind === 'None')) {
           const type = lowerValue(st.value, scope)?.type;
           if (type) {
-            fn.sig.returns = type;
-            changed = true;
+            const next = fn.sig.returns === undefined ? type : unify(fn.sig.returns, type);
+            if (next !== undefined && next !== fn.sig.returns) {
+              fn.sig.returns = next;
+              changed = true;
+            }
           }
         }
         break;
@@ -222,6 +328,8 @@ function findConflicts(fn: FunctionState, ctx: ModuleContext, report: Report): v
   const check = (name: string, type: ValueType | undefined, range: SourceRange): void => {
     const info = fn.locals.get(name);
     if (!info || info.declared || info.type === undefined || type === undefined || type === info.type) return;
+    if (unify(info.type, type) === info.type) return; // `xs = []` after `xs = [1]`
+    if (info.type.startsWith('Optional[') && (type === 'None' || unify(info.type.slice(9, -1), type) !== undefined)) return;
     fn.conflicted.add(name);
     const origin = info.origin ? ` at ${where(info.origin)}` : '';
     const literal = info.originLiteral;

@@ -7,9 +7,18 @@
 import type * as ast from '../ingest/ast.js';
 import { binary, boolLiteral, coerce, floatLiteral, intLiteral, lowerTest, lowerValue, type Scope, type Signature, toFloat, toInt } from './lower-expr.js';
 import { isSysAttribute } from './lower-print.js';
+import { convertTo } from './lower-values.js';
 import { MATH_CONSTANTS, MATH_FUNCTIONS, OTHER_BUILTINS, SUPPORTED_BUILTINS } from './names.js';
 import type { Report } from './report.js';
 import type { BuiltinName, CallExpr, TExpr, VoidCallExpr } from './types.js';
+import { BUILTINS, lowerMinMaxIterable } from './lower-builtins.js';
+import { lowerMethodCall } from './lower-method.js';
+import { lowerSysCall } from './lower-sys.js';
+import { isScalar } from './ty.js';
+
+function silentScope(scope: Scope): Scope {
+  return { ...scope, report: () => {} };
+}
 
 export function lowerCall(e: ast.Call, scope: Scope): TExpr | VoidCallExpr | null {
   const { report } = scope;
@@ -47,8 +56,14 @@ export function lowerCall(e: ast.Call, scope: Scope): TExpr | VoidCallExpr | nul
       report('PTL2007', f.range, 'the math module cannot be called');
       return null;
     }
-    if (id === 'len' && e.args.length === 1 && e.keywords.length === 0 && isSysAttribute(e.args[0]!, 'argv', scope)) {
-      return { kind: 'builtin', type: 'int', name: 'sys_argc', args: [] };
+    if ((id === 'min' || id === 'max') && e.args.length === 1 && e.args[0]!.type !== 'Starred') {
+      const only = lowerValue(e.args[0]!, silentScope(scope));
+      if (only !== null && !isScalar(only.type)) return lowerMinMaxIterable(id, e, scope);
+    }
+    const container = BUILTINS.get(id);
+    if (container && !(id === 'range' && false)) {
+      // int()/float() of a str and the numeric builtins stay in lowerBuiltinCall.
+      return container(e, scope);
     }
     if (SUPPORTED_BUILTINS.has(id)) return lowerBuiltinCall(id, e, scope);
     if (OTHER_BUILTINS.has(id)) {
@@ -65,8 +80,9 @@ export function lowerCall(e: ast.Call, scope: Scope): TExpr | VoidCallExpr | nul
       else report('PTL2007', f.range, `\`math.${f.attr}\` is not supported`);
       return null;
     }
-    report('PTL2007', f.range, `method calls (\`.${f.attr}()\`) are not supported`);
-    return null;
+    const sysCall = lowerSysCall(f, e, scope);
+    if (sysCall !== undefined) return sysCall;
+    return lowerMethodCall(f.value, f.attr, e, scope);
   }
   // Something else called: report what it is (a lambda, a subscript...) if unsupported, else this.
   const callee = lowerValue(f, scope);
@@ -98,7 +114,8 @@ function lowerUserCall(sig: Signature, e: ast.Call, scope: Scope): CallExpr | Vo
   const bindArg = (index: number, arg: ast.Expr_): void => {
     const value = lowerValue(arg, scope);
     const param = params[index]!;
-    bound[index] = value && param.type ? coerce(value, param.type, `argument \`${param.name}\` of \`${name}\``, arg.range, report) : null;
+    const what = `argument \`${param.name}\` of \`${name}\``;
+    bound[index] = value && param.type ? (isScalar(param.type) && isScalar(value.type) ? coerce(value, param.type, what, arg.range, report) : convertTo(value, param.type, arg.range, report, what)) : null;
     order.push(index);
   };
   e.args.forEach((arg, i) => {
@@ -157,6 +174,10 @@ function lowerBuiltinCall(name: string, e: ast.Call, scope: Scope): TExpr | null
       if (!noKeywords(name, e, report) || !arity(1, 1, 'takes exactly one argument')) return null;
       const x = lowerValue(e.args[0]!, scope);
       if (x === null) return null;
+      if (!isScalar(x.type)) {
+        report('PTL3003', e.args[0]!.range, `bad operand type for abs(): '${x.type}'`);
+        return null;
+      }
       const v = toInt(x);
       return { kind: 'builtin', type: v.type, name: v.type === 'float' ? 'abs_float' : 'abs_int', args: [v] };
     }
@@ -187,14 +208,27 @@ function lowerBuiltinCall(name: string, e: ast.Call, scope: Scope): TExpr | null
       return lowerRound(e, scope);
     case 'int': {
       if (!noKeywords(name, e, report)) return null;
-      if (n === 2) {
-        report('PTL2007', e.range, 'int() with a base parses strings, which are not supported');
-        return null;
-      }
-      if (!arity(0, 1, 'takes at most 1 argument')) return null;
+      if (!arity(0, 2, 'takes at most 2 arguments')) return null;
       if (n === 0) return intLiteral(0n);
       const x = lowerValue(e.args[0]!, scope);
       if (x === null) return null;
+      if (x.type === 'str') {
+        const base = n === 2 ? lowerValue(e.args[1]!, scope) : intLiteral(10n);
+        if (base === null) return null;
+        if (base.type !== 'int' && base.type !== 'bool') {
+          report('PTL3003', e.args[1]!.range, `'${base.type}' object cannot be interpreted as an integer`);
+          return null;
+        }
+        return { kind: 'op', type: 'int', op: 'builtin.int_str', args: [x, toInt(base)] };
+      }
+      if (n === 2) {
+        report('PTL3003', e.range, "int() can't convert non-string with explicit base");
+        return null;
+      }
+      if (!isScalar(x.type)) {
+        report('PTL3003', e.args[0]!.range, `int() argument must be a string or a real number, not '${x.type}'`);
+        return null;
+      }
       if (x.type === 'float') return { kind: 'builtin', type: 'int', name: 'float_to_int', args: [x] };
       return toInt(x);
     }
@@ -202,7 +236,13 @@ function lowerBuiltinCall(name: string, e: ast.Call, scope: Scope): TExpr | null
       if (!noKeywords(name, e, report) || !arity(0, 1, 'takes at most 1 argument')) return null;
       if (n === 0) return floatLiteral(0);
       const x = lowerValue(e.args[0]!, scope);
-      return x === null ? null : toFloat(x);
+      if (x === null) return null;
+      if (x.type === 'str') return { kind: 'op', type: 'float', op: 'builtin.float_str', args: [x] };
+      if (!isScalar(x.type)) {
+        report('PTL3003', e.args[0]!.range, `float() argument must be a string or a real number, not '${x.type}'`);
+        return null;
+      }
+      return toFloat(x);
     }
     case 'bool': {
       if (!noKeywords(name, e, report) || !arity(0, 1, 'takes at most 1 argument')) return null;

@@ -16,6 +16,10 @@ import { lowerCall } from './lower-call.js';
 import { MATH_CONSTANTS, MATH_FUNCTIONS, OTHER_BUILTINS, SUPPORTED_BUILTINS } from './names.js';
 import { refuseConstant, refuseExpression } from './refusals.js';
 import type { Report } from './report.js';
+import { lowerComprehension, lowerDict, lowerDisplay, lowerFString, lowerSubscript, strLiteral } from './lower-values.js';
+import { lowerLambda } from './lower-lambda.js';
+import { binaryValues, compareValues } from './lower-ops.js';
+import { isScalar } from './ty.js';
 import type {
   BinaryOp,
   CompareMode,
@@ -159,8 +163,12 @@ function article(t: string): string {
 export function lowerValue(e: ast.Expr_, scope: Scope): TExpr | null {
   const r = lowerExpr(e, scope);
   if (r === null) return null;
-  if (r.type === 'None') {
+  if (r.type === 'None' && r.kind === 'call') {
     scope.report('PTL3003', e.range, `\`${r.func}()\` returns None, so its result cannot be used`);
+    return null;
+  }
+  if (r.type === 'None' && r.kind === 'method') {
+    scope.report('PTL3003', e.range, `\`${r.name}()\` returns None, so its result cannot be used`);
     return null;
   }
   return r;
@@ -248,16 +256,32 @@ function lowerExpr(e: ast.Expr_, scope: Scope): TExpr | VoidCallExpr | null {
     case 'Attribute':
       return lowerAttribute(e, scope);
     case 'Subscript':
-      // Script mode: `sys.argv[i]` is refused saying what sys.argv supports.
-      if (e.value.type === 'Attribute' && e.value.value.type === 'Name' && scope.symbols.sysModules?.has(e.value.value.id)) return lowerAttribute(e.value, scope);
-      report('PTL2002', e.range, 'subscripts (`x[i]`) are not supported', 'Only int, float and bool values are supported yet.');
-      return null;
+      return lowerSubscript(e, scope);
     case 'Tuple':
-      report('PTL2002', e.range, 'tuples are only supported in assignments such as `a, b = b, a + b`');
-      return null;
     case 'List':
-      report('PTL2002', e.range, 'lists are not supported', 'Only int, float and bool values are supported yet.');
+    case 'Set':
+      return lowerDisplay(e, scope);
+    case 'Dict':
+      return lowerDict(e, scope);
+    case 'ListComp':
+    case 'SetComp':
+    case 'DictComp':
+    case 'GeneratorExp':
+      return lowerComprehension(e, scope);
+    case 'JoinedStr':
+      return lowerFString(e, scope);
+    case 'Lambda':
+      return lowerLambda(e, scope);
+    case 'Starred':
+      report('PTL2002', e.range, 'starred expressions (`*x`) are only supported inside list, tuple and set displays, calls and assignment targets');
       return null;
+    case 'NamedExpr':
+    case 'Slice':
+    case 'FormattedValue': {
+      const refusal = refuseExpression(e.type);
+      report(refusal.code, e.range, refusal.message, refusal.hint);
+      return null;
+    }
     case 'UnsupportedExpr': {
       const refusal = refuseExpression(e.node);
       report(refusal.code, e.range, refusal.message, refusal.hint);
@@ -274,6 +298,10 @@ function lowerConstant(e: ast.Constant, scope: Scope): TExpr | null {
       return floatLiteral(e.value);
     case 'bool':
       return boolLiteral(e.value);
+    case 'str':
+      return strLiteral(e.value);
+    case 'None':
+      return { kind: 'none', type: 'None' };
     default: {
       const refusal = refuseConstant(e.kind);
       scope.report(refusal.code, e.range, refusal.message, refusal.hint);
@@ -342,8 +370,8 @@ function lowerAttribute(e: ast.Attribute, scope: Scope): TExpr | null {
     return null;
   }
   if (e.value.type === 'Name' && scope.symbols.sysModules?.has(e.value.id) && !scope.local(e.value.id)) {
-    const what = e.attr === 'argv' ? '`sys.argv` is a list of str; only `len(sys.argv)` is supported yet' : `\`sys.${e.attr}\` is not supported`;
-    scope.report('PTL2007', e.range, what, 'Script mode supports print(), sys.exit(n), len(sys.argv) and sys.stdout.write("literal").');
+    if (e.attr === 'argv') return { kind: 'op', type: 'list[str]', op: 'sys.argv', args: [] };
+    scope.report('PTL2007', e.range, `\`sys.${e.attr}\` is not supported`, 'Script mode supports print(), input(), sys.argv, sys.exit(), sys.stdin and sys.stdout/sys.stderr.write().');
     return null;
   }
   scope.report('PTL2007', e.range, `attribute access (\`.${e.attr}\`) is not supported`);
@@ -407,6 +435,7 @@ function foldLiterals(e: TExpr): TExpr {
  * negative at run time, where CPython would return a float.
  */
 export function binary(op: Exclude<ast.Operator, 'MatMult'>, left: TExpr, right: TExpr, range: SourceRange, report: Report): TExpr | null {
+  if (!isScalar(left.type) || !isScalar(right.type)) return binaryValues(op, left, right, range, report);
   const irOp = BINARY_OP[op];
   const anyFloat = left.type === 'float' || right.type === 'float';
   switch (op) {
@@ -450,26 +479,46 @@ function unifyBranches(a: TExpr, b: TExpr): [TExpr, TExpr] | null {
 }
 
 function lowerCompare(e: ast.Compare, scope: Scope): TExpr | null {
-  const operands = [e.left, ...e.comparators].map((o) => lowerValue(o, scope));
-  let ok = true;
+  const lowered = [e.left, ...e.comparators].map((o) => lowerValue(o, scope));
+  if (lowered.some((o) => o === null)) return null;
+  const operands = lowered as TExpr[];
+  const scalarLink = (i: number): boolean => {
+    const op = e.ops[i]!;
+    return COMPARE_OP[op] !== undefined && isScalar(operands[i]!.type) && isScalar(operands[i + 1]!.type);
+  };
+  if (e.ops.every((_, i) => scalarLink(i))) return lowerScalarCompare(e, operands);
   const ops: CompareOp[] = [];
-  e.ops.forEach((op) => {
-    const mapped = COMPARE_OP[op];
-    if (mapped) {
-      ops.push(mapped);
-      return;
+  const modes: CompareMode[] = [];
+  const valueOps: (string | null)[] = [];
+  const out = [...operands];
+  for (let i = 0; i < e.ops.length; i++) {
+    if (scalarLink(i)) {
+      ops.push(COMPARE_OP[e.ops[i]!]!);
+      modes.push(compareMode(out[i]!.type, out[i + 1]!.type));
+      valueOps.push(null);
+      continue;
     }
-    ok = false;
-    if (op === 'Is' || op === 'IsNot') {
-      scope.report('PTL2002', e.range, `identity comparisons (\`${op === 'Is' ? 'is' : 'is not'}\`) are not supported`, 'Compare numbers with `==` and `!=`.');
-    } else {
-      scope.report('PTL2002', e.range, `membership tests (\`${op === 'In' ? 'in' : 'not in'}\`) are not supported`);
+    const link = compareValues(e.ops[i]!, out[i]!, out[i + 1]!, e.range, scope.report);
+    if (link === null) return null;
+    const changed = link.left !== out[i] || link.right !== out[i + 1];
+    if (changed && e.ops.length > 1) {
+      scope.report('PTL2002', e.range, 'this chained comparison mixes types that need conversion', 'Split it into comparisons joined with `and`.');
+      return null;
     }
-  });
-  if (!ok || operands.some((o) => o === null)) return null;
+    out[i] = link.left;
+    out[i + 1] = link.right;
+    ops.push('eq');
+    modes.push('op');
+    valueOps.push(link.op);
+  }
+  return { kind: 'compare', type: 'bool', operands: out, ops, modes, valueOps };
+}
+
+function lowerScalarCompare(e: ast.Compare, operands: TExpr[]): TExpr {
+  const ops = e.ops.map((op) => COMPARE_OP[op]!);
   // An int literal compared only with floats compares as that float (exactly
   // equal values), which reads better than the exact mixed comparison.
-  const typed = (operands as TExpr[]).map((o, i, all) => {
+  const typed = operands.map((o, i, all) => {
     if (!(o.kind === 'literal' && o.type === 'int' && isExactFloat(o.value))) return o;
     const neighbours = [all[i - 1], all[i + 1]].filter((n): n is TExpr => n !== undefined);
     return neighbours.every((n) => n.type === 'float') ? toFloat(o) : o;

@@ -1,9 +1,7 @@
 /**
  * Script mode's output statements: `print(...)`, `sys.exit(...)` and
  * `sys.stdout.write("...")` / `sys.stderr.write("...")`, lowered to
- * PrintStmt / ExitStmt. Strings exist only as literals here (print
- * arguments, `sep`, `end`, `str(...)`/`repr(...)` of a value); a full `str`
- * type comes later. In library mode none of this applies (a module has no
+ * PrintStmt / ExitStmt. `sep` and `end` are string literals (or None). In library mode none of this applies (a module has no
  * I/O), and the calls are refused as before.
  */
 import type * as ast from '../ingest/ast.js';
@@ -20,41 +18,15 @@ function isBuiltin(e: ast.Expr_, name: string, scope: Scope): boolean {
   return e.type === 'Name' && e.id === name && !scope.local(name) && !scope.signature(name) && !scope.constant(name);
 }
 
-/** CPython's repr of a str, for the printable-ASCII literals this supports (null otherwise). */
-function reprOfStr(s: string): string | null {
-  if (!/^[\x20-\x7e\n\t\r]*$/.test(s)) return null;
-  const quote = s.includes("'") && !s.includes('"') ? '"' : "'";
-  let body = s.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/\t/g, '\\t').replace(/\r/g, '\\r');
-  if (quote === "'") body = body.replace(/'/g, "\\'");
-  return `${quote}${body}${quote}`;
-}
-
 function strLiteral(e: ast.Expr_): string | null {
   return e.type === 'Constant' && e.kind === 'str' ? e.value : null;
 }
 
+/** A print argument: literal text is written as it is; any other value as `str(value)`. */
 function printArg(e: ast.Expr_, scope: Scope): PrintArg | null {
   const text = strLiteral(e);
   if (text !== null) return { kind: 'text', text };
   if (e.type === 'Constant' && e.kind === 'None') return { kind: 'text', text: 'None' };
-  if (e.type === 'Call' && (isBuiltin(e.func, 'str', scope) || isBuiltin(e.func, 'repr', scope))) {
-    const fn = (e.func as ast.Name).id;
-    if (e.args.length !== 1 || e.keywords.length !== 0) {
-      scope.report('PTL2007', e.range, `\`${fn}()\` is supported with one positional argument`);
-      return null;
-    }
-    const arg = e.args[0]!;
-    const inner = strLiteral(arg);
-    if (inner !== null) {
-      const shown = fn === 'str' ? inner : reprOfStr(inner);
-      if (shown !== null) return { kind: 'text', text: shown };
-      scope.report('PTL2002', arg.range, '`repr()` of a string with non-ASCII or control characters is not supported yet');
-      return null;
-    }
-    if (arg.type === 'Constant' && arg.kind === 'None') return { kind: 'text', text: 'None' };
-    const value = lowerValue(arg, scope);
-    return value === null ? null : { kind: 'value', value }; // str(x) == repr(x) for int, float, bool
-  }
   const value = lowerValue(e, scope);
   return value === null ? null : { kind: 'value', value };
 }
@@ -109,12 +81,9 @@ function lowerExit(e: ast.Call, scope: Scope, line: number): TStmt[] | null {
   }
   const arg = e.args[0];
   if (arg === undefined || (arg.type === 'Constant' && arg.kind === 'None')) return [{ kind: 'exit', status: null, line }];
-  if (strLiteral(arg) !== null) {
-    scope.report('PTL2002', arg.range, '`sys.exit()` with a message is not supported yet; print the message to sys.stderr and call `sys.exit(1)`');
-    return [];
-  }
   const v = lowerValue(arg, scope);
   if (v === null) return [];
+  if (v.type === 'str') return [{ kind: 'exit', status: v, line }];
   if (v.type === 'float') {
     scope.report('PTL3003', arg.range, '`sys.exit()` needs an int status (CPython prints a float status and exits with 1)');
     return [];
@@ -133,13 +102,20 @@ export function lowerScriptStatement(v: ast.Expr_, scope: Scope, line: number): 
   if (isBuiltin(f, 'print', scope)) return lowerPrint(v, scope, line);
   if (isSysAttribute(f, 'exit', scope)) return lowerExit(v, scope, line);
   if (f.type === 'Attribute' && f.attr === 'write' && (isSysAttribute(f.value, 'stdout', scope) || isSysAttribute(f.value, 'stderr', scope))) {
-    const text = v.args.length === 1 && v.keywords.length === 0 ? strLiteral(v.args[0]!) : null;
-    if (text === null) {
-      scope.report('PTL2002', v.range, '`write()` is supported with one string literal argument (use print() for values)');
+    if (v.args.length !== 1 || v.keywords.length !== 0) {
+      scope.report('PTL3005', v.range, 'write() takes exactly one argument');
       return [];
     }
+    const text = strLiteral(v.args[0]!);
     const fd = isSysAttribute(f.value, 'stderr', scope) ? 2 : 1;
-    return [{ kind: 'print', fd, args: [{ kind: 'text', text }], sep: '', end: '', line }];
+    if (text !== null) return [{ kind: 'print', fd, args: [{ kind: 'text', text }], sep: '', end: '', line }];
+    const value = lowerValue(v.args[0]!, scope);
+    if (value === null) return [];
+    if (value.type !== 'str') {
+      scope.report('PTL3003', v.args[0]!.range, `write() argument must be str, not ${value.type}`);
+      return [];
+    }
+    return [{ kind: 'print', fd, args: [{ kind: 'value', value }], sep: '', end: '', line }];
   }
   return null;
 }

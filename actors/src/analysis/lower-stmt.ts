@@ -14,7 +14,9 @@ import { lowerScriptStatement } from './lower-print.js';
 import { refuseStatement } from './refusals.js';
 import { type Report, where } from './report.js';
 import { annotationType } from './signatures.js';
-import type { FunctionIR, LocalIR, ReturnType, TExpr, TStmt, TupleExpr, ValueType } from './types.js';
+import type { FunctionIR, LocalIR, ReturnType, Target, TExpr, TStmt, TupleExpr, ValueType } from './types.js';
+import { convertTo, retype } from './lower-values.js';
+import { dictParts, elementOf, hasUnknown, headOf, isScalar, iterItemOf, listOf, pyClassName, tupleParts, type Ty, unify, withArticle } from './ty.js';
 import { walkExpr } from '../ingest/ast-walk.js';
 
 export function lowerFunction(fn: FunctionState, ctx: ModuleContext, report: Report): FunctionIR | null {
@@ -160,6 +162,8 @@ class BodyLowerer {
       case 'ImportFrom':
         report('PTL2005', st.range, 'imports inside functions are not supported', 'Write `import math` (or `from math import ...`) at module level.');
         return [];
+      case 'Delete':
+        return this.deleteStmt(st);
       case 'Global':
       case 'Nonlocal': {
         const refusal = refuseStatement(st.type);
@@ -192,8 +196,8 @@ class BodyLowerer {
     }
     const declared = this.fn.sig.annotatedReturn !== undefined;
     const converted = declared
-      ? coerce(value, returns, `the return value of \`${this.fn.sig.name}\``, st.value!.range, this.report)
-      : sameType(value, returns, st.value!.range, this.report, `\`${this.fn.sig.name}\` returns`);
+      ? coerceValue(value, returns, `the return value of \`${this.fn.sig.name}\``, st.value!.range, this.report)
+      : sameType(retype(value, returns), returns, st.value!.range, this.report, `\`${this.fn.sig.name}\` returns`);
     return converted ? [{ kind: 'return', value: converted, line }] : [];
   }
 
@@ -202,12 +206,14 @@ class BodyLowerer {
     const fn = this.fn;
     if (fn.paramNames.has(name)) {
       const type = fn.sig.params.find((p) => p.name === name)!.type;
-      return type ? coerce(value, type, `parameter \`${name}\``, range, this.report) : null;
+      return type ? coerceValue(value, type, `parameter \`${name}\``, range, this.report) : null;
     }
     const info = fn.locals.get(name);
     if (!info || info.type === undefined) return null;
-    if (info.declared) return coerce(value, info.type, `\`${name}\``, range, this.report);
+    if (info.declared) return coerceValue(value, info.type, `\`${name}\``, range, this.report);
     if (value.type === info.type) return value;
+    if (hasUnknown(value.type) && unify(value.type, info.type) === info.type) return retype(value, info.type);
+    if (info.type.startsWith('Optional[')) return coerceValue(value, info.type, `\`${name}\``, range, this.report);
     // Reported with both places by functions.ts (findConflicts).
     if (!fn.conflicted.has(name)) this.report('PTL3006', range, `\`${name}\` is assigned ${article(info.type)} ${info.type} and ${article(value.type)} ${value.type} here`);
     return null;
@@ -217,14 +223,8 @@ class BodyLowerer {
     const line = st.range.start.line;
     const { report, scope } = this;
     const first = st.targets[0]!;
-    if (st.targets.length === 1 && (first.type === 'Tuple' || first.type === 'List')) return this.unpack(first, st.value, line);
-    for (const t of st.targets) {
-      if (t.type !== 'Name') {
-        badTarget(t, report);
-        lowerValue(st.value, scope);
-        return [];
-      }
-    }
+    if (st.targets.length === 1 && (first.type === 'Tuple' || first.type === 'List') && isSimpleUnpack(first, st.value)) return this.unpack(first, st.value, line);
+    if (st.targets.some((t) => t.type !== 'Name')) return this.storeTargets(st.targets, st.value, line);
     const value = lowerValue(st.value, scope);
     if (value === null) return [];
     const names = st.targets as ast.Name[];
@@ -300,18 +300,21 @@ class BodyLowerer {
   private augAssign(st: ast.AugAssign): TStmt[] {
     const line = st.range.start.line;
     const { report, scope } = this;
+    if (st.op === 'MatMult') {
+      report('PTL2002', st.range, 'the `@=` operator is not supported');
+      return [];
+    }
+    if (st.target.type === 'Subscript') return this.augItem(st, st.target);
     if (st.target.type !== 'Name') {
       badTarget(st.target, report);
       lowerValue(st.value, scope);
       return [];
     }
-    if (st.op === 'MatMult') {
-      report('PTL2002', st.range, 'the `@=` operator is not supported');
-      return [];
-    }
     const current = lowerValue(st.target, scope);
     const value = lowerValue(st.value, scope);
     if (current === null || value === null) return [];
+    const inPlace = inPlaceOp(st.op, current, value, st.range, report);
+    if (inPlace !== undefined) return inPlace === null ? [] : [{ kind: 'expr', value: inPlace, line }];
     const result = binary(st.op, current, value, st.range, report);
     if (result === null) return [];
     const stored = this.store(st.target.id, result, st.target.range);
@@ -326,7 +329,7 @@ class BodyLowerer {
       return [];
     }
     const name = st.target.id;
-    const declared = annotationType(st.annotation, this.ctx.source, report, false) as ValueType | undefined;
+    const declared = annotationType(st.annotation, this.ctx.source, report, false);
     const info = this.fn.locals.get(name);
     const current = this.fn.paramNames.has(name) ? this.fn.sig.params.find((p) => p.name === name)?.type : info?.type;
     if (declared && current && declared !== current) {
@@ -348,10 +351,7 @@ class BodyLowerer {
       report('PTL2006', st.range, '`async for` loops are not supported');
       ok = false;
     }
-    if (st.target.type !== 'Name') {
-      report('PTL2009', st.target.range, 'the target of a `for` loop must be a plain name', 'Loop with `for i in range(...)`.');
-      ok = false;
-    }
+    if (!(st.target.type === 'Name' && this.isRangeCall(st.iter))) return ok ? this.forEach(st) : [];
     const range = this.rangeArgs(st.iter);
     const body = this.block(st.body);
     const orelse = this.block(st.orelse);
@@ -379,21 +379,219 @@ class BodyLowerer {
     ];
   }
 
-  /** `range(stop)`, `range(start, stop)`, `range(start, stop, step)` with int arguments. */
-  private rangeArgs(iter: ast.Expr_): [TExpr, TExpr, TExpr | null] | null {
-    const { report, scope } = this;
-    const isRange =
+  private isRangeCall(iter: ast.Expr_): boolean {
+    const { scope } = this;
+    return (
       iter.type === 'Call' &&
       iter.func.type === 'Name' &&
       iter.func.id === 'range' &&
+      iter.args.every((a) => a.type !== 'Starred') &&
       !scope.local('range') &&
       !scope.constant('range') &&
       !scope.signature('range') &&
-      !scope.symbols.mathImports.has('range');
-    if (!isRange) {
-      report('PTL2008', iter.range, `only \`range(...)\` can be iterated over, not ${describeIterable(iter)}`);
-      return null;
+      !scope.symbols.mathImports.has('range')
+    );
+  }
+
+  /** `for target in <any iterable>`. */
+  private forEach(st: ast.For): TStmt[] {
+    const line = st.range.start.line;
+    const iter = lowerValue(st.iter, this.scope);
+    const body = this.block(st.body);
+    const orelse = this.block(st.orelse);
+    if (iter === null) return [];
+    const item = iterItemOf(iter.type);
+    if (item === undefined) {
+      this.report('PTL3003', st.iter.range, `'${pyClassName(iter.type)}' object is not iterable here`, iter.type.startsWith('tuple[') ? 'Iterate over a tuple whose elements have one type, or unpack it.' : undefined);
+      return [];
     }
+    const target = this.target(st.target, item);
+    if (target === null) return [];
+    return [{ kind: 'foreach', target, iter, body, orelse, hasBreak: hasBreak(body), line }];
+  }
+
+  /**
+   * An assignment target receiving a value of type `type`: a local (which
+   * must have that type), a subscript, or unpacking (with one `*name`).
+   */
+  private target(t: ast.Expr_, type: Ty): Target | null {
+    const { report, scope } = this;
+    switch (t.type) {
+      case 'Name': {
+        const stored = this.store(t.id, { kind: 'local', type, name: t.id }, t.range);
+        if (stored === null) return null;
+        if (stored.type !== type) {
+          report('PTL3003', t.range, `\`${t.id}\` is ${withArticle(stored.type)} but gets ${withArticle(type)} here`);
+          return null;
+        }
+        return { kind: 'name', name: t.id, type };
+      }
+      case 'Subscript': {
+        const container = lowerValue(t.value, scope);
+        if (container === null) return null;
+        const head = headOf(container.type);
+        if (t.slice.type === 'Slice') {
+          if (head !== 'list') {
+            report('PTL3003', t.range, `'${pyClassName(container.type)}' object does not support slice assignment`);
+            return null;
+          }
+          const bound = (x: ast.Expr_ | null): TExpr | null | undefined => {
+            if (x === null || (x.type === 'Constant' && x.kind === 'None')) return null;
+            const v = lowerValue(x, scope);
+            if (v === null) return undefined;
+            if (v.type !== 'int' && v.type !== 'bool') {
+              report('PTL3003', x.range, 'slice indices must be integers or None');
+              return undefined;
+            }
+            return toInt(v);
+          };
+          const lower = bound(t.slice.lower);
+          const upper = bound(t.slice.upper);
+          const step = bound(t.slice.step);
+          if (lower === undefined || upper === undefined || step === undefined) return null;
+          const item = iterItemOf(type);
+          if (item === undefined || unify(item, elementOf(container.type)!) === undefined) {
+            report('PTL3003', t.range, `a slice of ${withArticle(container.type)} can only be assigned from an iterable of ${elementOf(container.type)}`);
+            return null;
+          }
+          return { kind: 'slice', container, lower, upper, step, type };
+        }
+        if (head === 'list') {
+          const index = lowerValue(t.slice, scope);
+          if (index === null) return null;
+          if (index.type !== 'int' && index.type !== 'bool') {
+            report('PTL3003', t.slice.range, `list indices must be integers or slices, not ${pyClassName(index.type)}`);
+            return null;
+          }
+          if (unify(type, elementOf(container.type)!) === undefined) {
+            report('PTL3003', t.range, `${withArticle(container.type)} cannot hold ${withArticle(type)}`);
+            return null;
+          }
+          return { kind: 'item', container, index: toInt(index), type: elementOf(container.type)! };
+        }
+        if (head === 'dict') {
+          const [k, v] = dictParts(container.type)!;
+          const key = lowerValue(t.slice, scope);
+          if (key === null) return null;
+          const ck = convertTo(key, k, t.slice.range, report, 'the key');
+          if (ck === null) return null;
+          if (unify(type, v) === undefined && convertTo({ kind: 'local', type, name: '' }, v, t.range, () => {}, '') === null) {
+            report('PTL3003', t.range, `${withArticle(container.type)} cannot hold ${withArticle(type)} values`);
+            return null;
+          }
+          return { kind: 'item', container, index: ck, type: v };
+        }
+        report('PTL3003', t.range, `'${pyClassName(container.type)}' object does not support item assignment`);
+        return null;
+      }
+      case 'Tuple':
+      case 'List': {
+        const starredAt = t.elts.findIndex((x) => x.type === 'Starred');
+        if (t.elts.filter((x) => x.type === 'Starred').length > 1) {
+          report('PTL3003', t.range, 'multiple starred expressions in assignment');
+          return null;
+        }
+        const parts = tupleParts(type);
+        if (parts && starredAt < 0) {
+          if (parts.length !== t.elts.length) {
+            report('PTL3003', t.range, parts.length > t.elts.length ? `too many values to unpack (expected ${t.elts.length})` : `not enough values to unpack (expected ${t.elts.length}, got ${parts.length})`);
+            return null;
+          }
+          const elts = t.elts.map((x, i) => this.target(x, parts[i]!));
+          return elts.some((x) => x === null) ? null : { kind: 'unpack', elts: elts as Target[], starred: null, type };
+        }
+        const item = iterItemOf(type);
+        if (item === undefined) {
+          report('PTL3003', t.range, `cannot unpack ${withArticle(type)}`);
+          return null;
+        }
+        const elts = t.elts.map((x, i) => (i === starredAt ? this.target((x as ast.Starred).value, listOf(item)) : this.target(x, item)));
+        return elts.some((x) => x === null) ? null : { kind: 'unpack', elts: elts as Target[], starred: starredAt < 0 ? null : starredAt, type };
+      }
+      default:
+        badTarget(t, report);
+        return null;
+    }
+  }
+
+  /** `a[i] = v`, `a, *b = xs`, `x = y[0] = v`: the value once, then each target left to right. */
+  private storeTargets(targets: ast.Expr_[], valueNode: ast.Expr_, line: number): TStmt[] {
+    let value = lowerValue(valueNode, this.scope);
+    if (value === null) return [];
+    const out: Target[] = [];
+    for (const t of targets) {
+      // A subscript target fixes the type of an empty display: `d[k] = []`.
+      if (t.type === 'Subscript' && hasUnknown(value.type)) {
+        const c = lowerValue(t.value, silentScope(this.scope));
+        const want = c && headOf(c.type) === 'dict' ? dictParts(c.type)![1] : c && headOf(c.type) === 'list' && t.slice.type !== 'Slice' ? elementOf(c.type) : undefined;
+        if (want && unify(value.type, want) === want) value = retype(value, want);
+      }
+      if (t.type === 'Name') {
+        const info = this.fn.locals.get(t.id);
+        if (info?.type && hasUnknown(value.type) && unify(value.type, info.type) === info.type) value = retype(value, info.type);
+      }
+      const target = this.target(t, value.type);
+      if (target === null) return [];
+      out.push(target);
+    }
+    // Item targets take the element type (an int into a list[float] slot is refused above unless it unifies).
+    return [{ kind: 'store', targets: out, value, line }];
+  }
+
+  /** `x[i] op= v`: x and i are evaluated once, as in Python. */
+  private augItem(st: ast.AugAssign, t: ast.Subscript): TStmt[] {
+    const { report, scope } = this;
+    const line = st.range.start.line;
+    if (!isPure(t.value) || !isPure(t.slice) || t.slice.type === 'Slice') {
+      report('PTL2009', t.range, 'augmented assignment to this subscript is not supported', 'Use a variable for the container and the index: `item = xs[i]` ... or `d[k] = d[k] + 1` with a plain name and key.');
+      return [];
+    }
+    const current = lowerValue(t, scope);
+    const value = lowerValue(st.value, scope);
+    if (current === null || value === null) return [];
+    const inPlace = inPlaceOp(st.op as Exclude<ast.Operator, 'MatMult'>, current, value, st.range, report);
+    if (inPlace !== undefined) return inPlace === null ? [] : [{ kind: 'expr', value: inPlace, line }];
+    const result = binary(st.op as Exclude<ast.Operator, 'MatMult'>, current, value, st.range, report);
+    if (result === null) return [];
+    const target = this.target(t, result.type);
+    if (target === null) return [];
+    if (target.kind === 'item' && result.type !== target.type) {
+      const c = coerceValue(result, target.type, 'the item', st.range, report);
+      return c ? [{ kind: 'store', targets: [target], value: c, line }] : [];
+    }
+    return [{ kind: 'store', targets: [target], value: result, line }];
+  }
+
+  private deleteStmt(st: ast.Delete): TStmt[] {
+    const line = st.range.start.line;
+    const out: TStmt[] = [];
+    for (const t of st.targets) {
+      if (t.type !== 'Subscript') {
+        this.report('PTL2001', t.range, t.type === 'Name' ? `\`del ${t.id}\` (unbinding a variable) is not supported` : 'this `del` target is not supported', 'Delete list items or dict keys: `del xs[i]`, `del d[k]`.');
+        continue;
+      }
+      const container = lowerValue(t.value, this.scope);
+      if (container === null) continue;
+      const head = headOf(container.type);
+      if (t.slice.type === 'Slice') {
+        const target = this.target(t, container.type);
+        if (target) out.push({ kind: 'delitem', target, line });
+        continue;
+      }
+      if (head !== 'list' && head !== 'dict') {
+        this.report('PTL3003', t.range, `'${pyClassName(container.type)}' object doesn't support item deletion`);
+        continue;
+      }
+      const item = head === 'list' ? elementOf(container.type)! : dictParts(container.type)![1];
+      const target = this.target(t, item);
+      if (target) out.push({ kind: 'delitem', target, line });
+    }
+    return out;
+  }
+
+  /** `range(stop)`, `range(start, stop)`, `range(start, stop, step)` with int arguments. */
+  private rangeArgs(iter: ast.Expr_): [TExpr, TExpr, TExpr | null] | null {
+    const { report, scope } = this;
     const call = iter as ast.Call;
     if (call.keywords.length > 0) {
       report('PTL2010', call.keywords[0]!.range, 'range() takes no keyword arguments');
@@ -423,7 +621,83 @@ class BodyLowerer {
 }
 
 function article(t: string): string {
-  return t === 'int' ? 'an' : 'a';
+  return /^[aeiou]/.test(t) ? 'an' : 'a';
+}
+
+/** `a, b = x, y` with plain names on both sides' counts matching, or divmod: the fast tuple path. */
+function isSimpleUnpack(target: ast.Tuple | ast.List, value: ast.Expr_): boolean {
+  if (!target.elts.every((e) => e.type === 'Name')) return false;
+  if (value.type === 'Tuple') return value.elts.length === target.elts.length && value.elts.every((e) => e.type !== 'Starred');
+  return value.type === 'Call' && value.func.type === 'Name' && value.func.id === 'divmod';
+}
+
+/** Expressions without calls, so evaluating them twice is the same as once. */
+function isPure(e: ast.Expr_): boolean {
+  switch (e.type) {
+    case 'Name':
+    case 'Constant':
+      return true;
+    case 'BinOp':
+      return isPure(e.left) && isPure(e.right);
+    case 'UnaryOp':
+      return isPure(e.operand);
+    case 'Subscript':
+      return isPure(e.value) && isPure(e.slice);
+    case 'Tuple':
+      return e.elts.every(isPure);
+    case 'Attribute':
+      return isPure(e.value);
+    default:
+      return false;
+  }
+}
+
+function silentScope(scope: Scope): Scope {
+  return { ...scope, report: () => {} };
+}
+
+/**
+ * `+=` on a list extends it in place and `|=`, `&=`, `-=`, `^=` on a set
+ * update it in place (other names for the object see the change, as in
+ * Python); undefined when the operation is not in-place.
+ */
+function inPlaceOp(op: Exclude<ast.Operator, 'MatMult'>, current: TExpr, value: TExpr, range: SourceRange, report: Report): TExpr | null | undefined {
+  const head = headOf(current.type);
+  if (head === 'list' && op === 'Add') {
+    const item = iterItemOf(value.type);
+    const elem = elementOf(current.type)!;
+    if (item === undefined || unify(item, elem) === undefined) {
+      report('PTL3003', range, `cannot extend ${withArticle(current.type)} with ${withArticle(value.type)}`);
+      return null;
+    }
+    return { kind: 'method', type: 'None', name: 'list.extend', recv: current, args: [retype(value, value.type.replace('?', elem))] };
+  }
+  if (head === 'list' && op === 'Mult' && (value.type === 'int' || value.type === 'bool')) {
+    return { kind: 'op', type: 'None', op: 'list.irepeat', args: [current, toInt(value)] };
+  }
+  if (head === 'set' && (op === 'BitOr' || op === 'BitAnd' || op === 'Sub' || op === 'BitXor')) {
+    const vh = headOf(value.type);
+    if ((vh !== 'set' && vh !== 'frozenset') || unify(elementOf(value.type)!, elementOf(current.type)!) === undefined) {
+      report('PTL3003', range, `unsupported operand type(s) for ${{ BitOr: '|=', BitAnd: '&=', Sub: '-=', BitXor: '^=' }[op]}: '${pyClassName(current.type)}' and '${pyClassName(value.type)}'`);
+      return null;
+    }
+    const name = { BitOr: 'update', BitAnd: 'intersection_update', Sub: 'difference_update', BitXor: 'symmetric_difference_update' }[op];
+    return { kind: 'method', type: 'None', name: `set.${name}`, recv: current, args: [value] };
+  }
+  if (head === 'dict' && op === 'BitOr') {
+    return { kind: 'method', type: 'None', name: 'dict.update', recv: current, args: [value] };
+  }
+  return undefined;
+}
+
+/** coerce() for every type: scalars as before, containers and Optional through convertTo. */
+function coerceValue(e: TExpr, to: ValueType, what: string, range: SourceRange, report: Report): TExpr | null {
+  if (isScalar(to) && isScalar(e.type)) return coerce(e, to, what, range, report);
+  if (e.type === to) return e;
+  const c = convertTo(e, to, range, () => {}, what);
+  if (c !== null) return c;
+  report('PTL3003', range, `${what} is declared ${to} but gets ${withArticle(e.type)}`);
+  return null;
 }
 
 function sameType(value: TExpr, type: ValueType, range: SourceRange, report: Report, what: string): TExpr | null {

@@ -6,7 +6,10 @@
 import type { MathConstName, ValueType } from './types.js';
 
 /** Builtins the subset supports (as calls). `range` only as a for-loop iterable. */
-export const SUPPORTED_BUILTINS = new Set(['abs', 'min', 'max', 'round', 'int', 'float', 'bool', 'divmod', 'pow', 'range']);
+export const SUPPORTED_BUILTINS = new Set([
+  'abs', 'min', 'max', 'round', 'int', 'float', 'bool', 'divmod', 'pow', 'range',
+  'len', 'str', 'repr', 'list', 'tuple', 'set', 'frozenset', 'dict', 'sorted', 'reversed', 'enumerate', 'zip', 'sum', 'any', 'all',
+]);
 
 /** Every other builtin of CPython 3.11, so a use is refused as "not supported" instead of "undefined". */
 export const OTHER_BUILTINS = new Set([

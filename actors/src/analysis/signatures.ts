@@ -34,23 +34,8 @@ export function sourceText(source: string, range: SourceRange): string {
   return source.slice(range.start.offset, range.end.offset);
 }
 
-/** `int`, `float`, `bool`, `None` (and the same as strings, `'int'`); anything else is PTL3002. */
-export function annotationType(e: ast.Expr_, source: string, report: Report, allowNone: boolean): ReturnType | undefined {
-  let name: string | null = null;
-  if (e.type === 'Name') name = e.id;
-  else if (e.type === 'Constant' && e.kind === 'None') name = 'None';
-  else if (e.type === 'Constant' && e.kind === 'str') name = e.value.trim();
-  if (name === 'int' || name === 'float' || name === 'bool') return name;
-  if (name === 'None' && allowNone) return 'None';
-  const text = sourceText(source, e.range);
-  report(
-    'PTL3002',
-    e.range,
-    name === 'None' ? '`None` is only supported as a return type' : `the type \`${text}\` is not supported`,
-    allowNone ? 'Use int, float, bool or None.' : 'Use int, float or bool.',
-  );
-  return undefined;
-}
+export { annotationType } from './annotations.js';
+import { annotationType } from './annotations.js';
 
 /** `script`: a script's functions are never exported (nothing imports a script). */
 export function functionSignature(node: ast.FunctionDef, source: string, report: Report, script = false): FunctionSig {

@@ -12,10 +12,16 @@
  */
 import type { Diagnostic, SourceRange } from '../diagnostics/diagnostic.js';
 
-/** The Python value types of the subset. */
-export type ValueType = 'int' | 'float' | 'bool';
+import type { Ty } from './ty.js';
+
+/**
+ * A Python value type as a canonical string (ty.ts, docs/values.md): the
+ * scalars `int`, `float`, `bool`, and `str`, `list[int]`, `dict[str, float]`,
+ * `tuple[int, str]`, `Optional[int]`, ...
+ */
+export type ValueType = Ty;
 /** What a function may return. */
-export type ReturnType = ValueType | 'None';
+export type ReturnType = ValueType;
 
 export interface AnalysisResult {
   readonly file: string;
@@ -107,7 +113,11 @@ export type TStmt =
   | BreakStmt
   | ContinueStmt
   | PrintStmt
-  | ExitStmt;
+  | ExitStmt
+  | ForEachStmt
+  | SetItemStmt
+  | DelItemStmt
+  | StoreStmt;
 
 /** One argument of `print`: literal text (a str literal, `None`) or a value shown with `str()`. */
 export type PrintArg = { readonly kind: 'text'; readonly text: string } | { readonly kind: 'value'; readonly value: TExpr };
@@ -223,6 +233,52 @@ export interface ContinueStmt {
   readonly line: number;
 }
 
+/**
+ * `for target in iter`, over anything iterable: a list (by index, re-reading
+ * its length each step as CPython does), str, tuple, dict (keys), set,
+ * range value, or the lazy builtins (enumerate, zip, reversed, dict views).
+ */
+export interface ForEachStmt {
+  readonly kind: 'foreach';
+  readonly target: Target;
+  readonly iter: TExpr;
+  readonly body: TStmt[];
+  readonly orelse: TStmt[];
+  readonly hasBreak: boolean;
+  readonly line: number;
+}
+
+/** An assignment target: a name, a subscript, or (nested) unpacking with at most one starred name. */
+export type Target =
+  | { readonly kind: 'name'; readonly name: string; readonly type: ValueType }
+  | { readonly kind: 'item'; readonly container: TExpr; readonly index: TExpr; readonly type: ValueType }
+  | { readonly kind: 'slice'; readonly container: TExpr; readonly lower: TExpr | null; readonly upper: TExpr | null; readonly step: TExpr | null; readonly type: ValueType }
+  | { readonly kind: 'unpack'; readonly elts: Target[]; readonly starred: number | null; readonly type: ValueType };
+
+/** `target = value` for targets other than plain names (subscripts, unpacking of any value). */
+export interface StoreStmt {
+  readonly kind: 'store';
+  readonly targets: Target[];
+  readonly value: TExpr;
+  readonly line: number;
+}
+
+/** `container[index] = value` (list, dict). */
+export interface SetItemStmt {
+  readonly kind: 'setitem';
+  readonly container: TExpr;
+  readonly index: TExpr;
+  readonly value: TExpr;
+  readonly line: number;
+}
+
+/** `del container[index]` / `del container[a:b:c]`. */
+export interface DelItemStmt {
+  readonly kind: 'delitem';
+  readonly target: Target;
+  readonly line: number;
+}
+
 // ── expressions ──────────────────────────────────────────────────────────
 
 export type BinaryOp = 'add' | 'sub' | 'mul' | 'truediv' | 'floordiv' | 'mod' | 'pow' | 'lshift' | 'rshift' | 'bitand' | 'bitor' | 'bitxor';
@@ -235,7 +291,7 @@ export type MathConstName = 'pi' | 'e' | 'tau' | 'inf' | 'nan';
  * `int`, `float` or `bool`, or the exact mixed comparisons of an int with a
  * float (which CPython does without rounding the int).
  */
-export type CompareMode = 'int' | 'float' | 'bool' | 'int_float' | 'float_int';
+export type CompareMode = 'int' | 'float' | 'bool' | 'int_float' | 'float_int' | 'op';
 
 export type TExpr =
   | LiteralExpr
@@ -250,9 +306,121 @@ export type TExpr =
   | BoolOpExpr
   | IfExpExpr
   | CallExpr
-  | BuiltinExpr;
+  | BuiltinExpr
+  | NoneExpr
+  | DisplayExpr
+  | DictDisplayExpr
+  | IndexExpr
+  | SliceExpr
+  | MethodExpr
+  | OpExpr
+  | SomeExpr
+  | CompExpr
+  | FStringExpr;
+
+/** `None` where an Optional is expected. */
+export interface NoneExpr {
+  readonly kind: 'none';
+  readonly type: ValueType;
+}
+
+/** `[a, b]`, `{a, b}`, `(a, b)`; `starred[i]` marks `*x` elements (spread). */
+export interface DisplayExpr {
+  readonly kind: 'display';
+  readonly type: ValueType;
+  readonly of: 'list' | 'set' | 'tuple' | 'frozenset';
+  readonly elts: TExpr[];
+  readonly starred: boolean[];
+}
+
+export interface DictDisplayExpr {
+  readonly kind: 'dictDisplay';
+  readonly type: ValueType;
+  readonly keys: TExpr[];
+  readonly values: TExpr[];
+}
+
+/** `x[i]` on list, str, tuple (a literal index on a fixed tuple), dict. */
+export interface IndexExpr {
+  readonly kind: 'index';
+  readonly type: ValueType;
+  readonly value: TExpr;
+  readonly index: TExpr;
+}
+
+/** `x[a:b:c]` on list, str, tuple. */
+export interface SliceExpr {
+  readonly kind: 'slice';
+  readonly type: ValueType;
+  readonly value: TExpr;
+  readonly lower: TExpr | null;
+  readonly upper: TExpr | null;
+  readonly step: TExpr | null;
+}
+
+/**
+ * A method of a builtin type (`s.split(",")`, `xs.append(1)`): `recv` is
+ * the receiver; `args` are in parameter order, null where an optional
+ * argument was left out. `name` is `<class>.<method>` (`str.split`).
+ */
+export interface MethodExpr {
+  readonly kind: 'method';
+  readonly type: ValueType;
+  readonly name: string;
+  readonly recv: TExpr;
+  readonly args: (TExpr | null)[];
+}
+
+/**
+ * A typed operation on non-scalar values, named `<op>` with its operand
+ * types fixed by analysis: `str.concat`, `list.repeat`, `contains`,
+ * `value.eq`, `value.lt`, `is_none`, `len`, `str_of`, `repr_of`, builtins
+ * over iterables (`sorted`, `sum_int`, `enumerate` ...). Transpile maps each
+ * name to Rust (transpile/ops.ts).
+ */
+export interface OpExpr {
+  readonly kind: 'op';
+  readonly type: ValueType;
+  readonly op: string;
+  readonly args: (TExpr | null)[];
+  /** Functions passed to the operation (`key=`), as expressions of Callable type. */
+}
+
+/** A value of type T converted to Optional[T]. */
+export interface SomeExpr {
+  readonly kind: 'some';
+  readonly type: ValueType;
+  readonly operand: TExpr;
+}
+
+/** One `for target in iter if cond` clause. */
+export interface CompClause {
+  readonly target: Target;
+  readonly iter: TExpr;
+  readonly ifs: TExpr[];
+}
+
+/** List, set and dict comprehensions (`value` only for dicts). */
+export interface CompExpr {
+  readonly kind: 'comp';
+  readonly type: ValueType;
+  readonly of: 'list' | 'set' | 'dict';
+  readonly elt: TExpr;
+  readonly value: TExpr | null;
+  readonly clauses: CompClause[];
+  /** The comprehension's own variables (its targets), with types. */
+  readonly locals: { readonly name: string; readonly type: ValueType }[];
+}
+
+/** An f-string: text and formatted values (`conversion`: 's', 'r', 'a' or null; `spec` may itself be an f-string). */
+export interface FStringExpr {
+  readonly kind: 'fstring';
+  readonly type: 'str';
+  readonly parts: ({ readonly text: string } | { readonly value: TExpr; readonly conversion: 's' | 'r' | 'a' | null; readonly spec: TExpr | null })[];
+}
 
 export type LiteralExpr =
+  | { readonly kind: 'literal'; readonly type: 'str'; readonly value: string }
   | { readonly kind: 'literal'; readonly type: 'int'; readonly value: bigint }
   | { readonly kind: 'literal'; readonly type: 'float'; readonly value: number }
   | { readonly kind: 'literal'; readonly type: 'bool'; readonly value: boolean };
@@ -328,6 +496,12 @@ export interface CompareExpr {
   readonly operands: TExpr[];
   readonly ops: CompareOp[];
   readonly modes: CompareMode[];
+  /**
+   * For links of mode `op` (non-scalar operands, `in`, `is None`): the
+   * operation's name in transpile/ops.ts (`value.lt`, `list.in`,
+   * `is_none`...), applied to the link's two operands; null for scalar links.
+   */
+  readonly valueOps?: (string | null)[];
 }
 
 /**

@@ -40,6 +40,7 @@ export type Stmt =
   | ImportFrom
   | Global
   | Nonlocal
+  | Delete
   | UnsupportedStmt;
 
 export interface FunctionDef extends NodeBase {
@@ -176,6 +177,12 @@ export interface Nonlocal extends NodeBase {
 }
 
 /** A statement Python accepts that this AST does not model (yet). */
+/** `del a, b[i], c[1:2]`. */
+export interface Delete extends NodeBase {
+  readonly type: 'Delete';
+  readonly targets: Expr_[];
+}
+
 export interface UnsupportedStmt extends NodeBase {
   readonly type: 'UnsupportedStmt';
   /** CPython's node name: 'ClassDef', 'Try', 'With', 'Raise', 'Assert', 'Delete', 'Match', ... */
@@ -200,6 +207,18 @@ export type Expr_ =
   | Name
   | Tuple
   | List
+  | Dict
+  | Set
+  | Slice
+  | ListComp
+  | SetComp
+  | DictComp
+  | GeneratorExp
+  | Lambda
+  | JoinedStr
+  | FormattedValue
+  | Starred
+  | NamedExpr
   | UnsupportedExpr;
 
 export type BoolOperator = 'And' | 'Or';
@@ -299,6 +318,94 @@ export interface Tuple extends NodeBase {
 export interface List extends NodeBase {
   readonly type: 'List';
   readonly elts: Expr_[];
+}
+
+/** `{k: v, **other}`: a `**other` entry has a null key, as in CPython. */
+export interface Dict extends NodeBase {
+  readonly type: 'Dict';
+  readonly keys: (Expr_ | null)[];
+  readonly values: Expr_[];
+}
+
+export interface Set extends NodeBase {
+  readonly type: 'Set';
+  readonly elts: Expr_[];
+}
+
+/** `a:b:c` inside a subscript (`x[1:]` has `Slice(lower=1)`). */
+export interface Slice extends NodeBase {
+  readonly type: 'Slice';
+  readonly lower: Expr_ | null;
+  readonly upper: Expr_ | null;
+  readonly step: Expr_ | null;
+}
+
+/** One `for target in iter if cond...` clause of a comprehension. */
+export interface Comprehension {
+  readonly type: 'comprehension';
+  readonly target: Expr_;
+  readonly iter: Expr_;
+  readonly ifs: Expr_[];
+  readonly is_async: boolean;
+  readonly range: SourceRange;
+}
+
+export interface ListComp extends NodeBase {
+  readonly type: 'ListComp';
+  readonly elt: Expr_;
+  readonly generators: Comprehension[];
+}
+
+export interface SetComp extends NodeBase {
+  readonly type: 'SetComp';
+  readonly elt: Expr_;
+  readonly generators: Comprehension[];
+}
+
+export interface DictComp extends NodeBase {
+  readonly type: 'DictComp';
+  readonly key: Expr_;
+  readonly value: Expr_;
+  readonly generators: Comprehension[];
+}
+
+export interface GeneratorExp extends NodeBase {
+  readonly type: 'GeneratorExp';
+  readonly elt: Expr_;
+  readonly generators: Comprehension[];
+}
+
+export interface Lambda extends NodeBase {
+  readonly type: 'Lambda';
+  readonly args: Arguments;
+  readonly body: Expr_;
+}
+
+/** An f-string: literal parts are str Constants, replacement fields FormattedValues. */
+export interface JoinedStr extends NodeBase {
+  readonly type: 'JoinedStr';
+  readonly values: (Constant | FormattedValue)[];
+}
+
+/** `{value!r:spec}` in an f-string. conversion: -1 none, 115 's', 114 'r', 97 'a' (CPython's codes). */
+export interface FormattedValue extends NodeBase {
+  readonly type: 'FormattedValue';
+  readonly value: Expr_;
+  readonly conversion: number;
+  readonly format_spec: JoinedStr | null;
+}
+
+/** `*x` in a call, a display or an assignment target. */
+export interface Starred extends NodeBase {
+  readonly type: 'Starred';
+  readonly value: Expr_;
+}
+
+/** `(target := value)`. */
+export interface NamedExpr extends NodeBase {
+  readonly type: 'NamedExpr';
+  readonly target: Name;
+  readonly value: Expr_;
 }
 
 /** An expression Python accepts that this AST does not model (yet). */
