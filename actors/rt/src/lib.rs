@@ -72,3 +72,14 @@ mod tuple;
 
 pub use dict::*;
 pub use tuple::*;
+mod fmt_spec;
+pub use fmt_spec::format_str;
+mod fmt_num;
+pub use fmt_num::*;
+mod set;
+mod set_table;
+
+pub use set::*;
+pub use set_table::SetTable;
+mod str_parse;
+pub use str_parse::*;
