@@ -83,3 +83,7 @@ pub use set::*;
 pub use set_table::SetTable;
 mod str_parse;
 pub use str_parse::*;
+mod dict_views;
+pub use dict_views::*;
+mod iterable;
+pub use iterable::*;
