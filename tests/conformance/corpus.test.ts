@@ -6,15 +6,21 @@
  * status; refusal cases compare the diagnostic code and location.
  *
  * Re-record after changing a case: PORTALIS_UPDATE_CONFORMANCE=1 npx vitest run tests/conformance
+ *
+ * Cases named in `pending.json` (a feature not translated yet) show as skips
+ * whose title carries the reason; recording still covers them. After a
+ * feature lands: `npx tsx tests/conformance/update-pending.ts`.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CORPUS_DIR, type Expected, lastLine, listCases, recordExpected, runCase } from './corpus-cases.js';
+import { readPending } from './pending.js';
 
 const UPDATE = process.env.PORTALIS_UPDATE_CONFORMANCE === '1';
 const cases = listCases();
+const pending = readPending();
 const REPO = join(CORPUS_DIR, '..', '..');
 
 function expectedOf(c: (typeof cases)[number]): Expected {
@@ -29,10 +35,26 @@ function expectedOf(c: (typeof cases)[number]): Expected {
 
 describe('conformance corpus', () => {
   it('has the corpus', () => {
-    expect(cases.length).toBeGreaterThanOrEqual(40);
+    expect(cases.length).toBeGreaterThanOrEqual(200);
+  });
+
+  it.skipIf(UPDATE)("has CPython's result recorded for every case, pending ones included", () => {
+    expect(cases.filter((c) => !existsSync(c.expectedFile)).map((c) => c.name)).toEqual([]);
+  });
+
+  it('pending.json names only cases that exist', () => {
+    const names = new Set(cases.map((c) => c.name));
+    expect(Object.keys(pending).filter((n) => !names.has(n))).toEqual([]);
   });
 
   describe.concurrent.each(cases)('$name', (c) => {
+    const reason = pending[c.name];
+    if (reason !== undefined) {
+      // Recording covers pending cases too; running them waits for the feature.
+      if (UPDATE) it(`records CPython's result (pending: ${reason})`, () => void expectedOf(c));
+      else it.skip(`matches CPython (pending: ${reason})`, () => {});
+      return;
+    }
     it('matches CPython', async () => {
       const expected = expectedOf(c);
       const got = await runCase(c);
