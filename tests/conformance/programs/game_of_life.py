@@ -50,3 +50,20 @@ for _ in range(30):
     cur = step(cur)
 print(pop)
 print(bounds(cur), len(cur))
+
+
+def step_torus(cells: set[tuple[int, int]], h: int, w: int) -> set[tuple[int, int]]:
+    counts: dict[tuple[int, int], int] = {}
+    for r, c in cells:
+        for nr, nc in neighbours((r, c)):
+            key = (nr % h, nc % w)
+            counts[key] = counts.get(key, 0) + 1
+    return {c for c, k in counts.items() if k == 3 or (k == 2 and c in cells)}
+
+
+t = glider
+for _ in range(24):
+    t = step_torus(t, 6, 6)
+print(t == glider, sorted(t))
+for line in render(t, 6, 6):
+    print("  " + line)

@@ -57,3 +57,16 @@ for n in range(1, 101):
 print(letters)
 print(" ".join(to_roman(y) for y in range(2000, 2011)))
 print(sum(from_roman(x) for x in "I II III IV V".split()))
+
+
+def add_roman(a: str, b: str) -> str:
+    return to_roman(from_roman(a) + from_roman(b))
+
+
+def clock_face() -> list[str]:
+    return [to_roman(h) for h in range(1, 13)]
+
+
+print(add_roman("XLII", "LVIII"), add_roman("MMM", "M"), add_roman("i", "ii"))
+face = clock_face()
+print(face, max(face, key=len), sum(len(f) for f in face))

@@ -53,3 +53,27 @@ for even in range(4, 41, 2):
             break
 print(goldbach)
 print(sieve(1), sieve(2), sieve(10))
+
+
+def prime_pi_table(primes: list[int], marks: list[int]) -> dict[int, int]:
+    table: dict[int, int] = {}
+    i = 0
+    for m in marks:
+        while i < len(primes) and primes[i] <= m:
+            i += 1
+        table[m] = i
+    return table
+
+
+def digit_sums(primes: list[int]) -> dict[int, list[int]]:
+    out: dict[int, list[int]] = {}
+    for p in primes:
+        s = sum(int(d) for d in str(p))
+        out.setdefault(s, []).append(p)
+    return out
+
+
+print(prime_pi_table(primes, [10, 100, 500, 1000]))
+ds = digit_sums(primes[:40])
+print({k: v for k, v in sorted(ds.items()) if len(v) > 3})
+print(all(p % 2 == 1 for p in primes[1:]), any(p % 10 == 5 for p in primes[3:]))

@@ -53,3 +53,23 @@ for name, _, _, grade in inventory:
 for line in render(["grade", "items"], [[g, ", ".join(sorted(v))] for g, v in sorted(by_grade.items())], ["c", "l"]):
     print(line)
 print(money(-5), money(0), money(100000000))
+
+
+def wrap(text: str, width: int) -> list[str]:
+    lines: list[str] = []
+    current = ""
+    for word in text.split():
+        if current and len(current) + 1 + len(word) > width:
+            lines.append(current)
+            current = word
+        else:
+            current = word if not current else current + " " + word
+    if current:
+        lines.append(current)
+    return lines
+
+
+notes = "Prices are in euros. Totals include every unit in stock; grade C items are discontinued and will not be reordered."
+for line in render(["notes"], [[l] for l in wrap(notes, 24)], ["l"]):
+    print(line)
+print(wrap("", 10), wrap("supercalifragilistic word", 5))
