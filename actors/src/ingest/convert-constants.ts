@@ -1,12 +1,13 @@
 /**
  * CST → AST for literals: numbers (literals.ts computes the values) and
  * strings, where adjacent literals are concatenated into one Constant,
- * f-strings become `UnsupportedExpr('JoinedStr')`, and mixing bytes with str
- * is the syntax error CPython reports.
+ * f-strings become a JoinedStr (convert-fstring.ts), and mixing bytes with
+ * str is the syntax error CPython reports.
  */
 import type * as ast from './ast.js';
 import type { ConvertContext } from './convert-context.js';
 import { unsupportedExpr } from './convert-expr.js';
+import { convertFString, nextToken } from './convert-fstring.js';
 import type { CstNode } from './cst.js';
 import { decodeBytes, decodeStr, parseNumberLiteral, splitStringToken } from './literals.js';
 
@@ -39,7 +40,9 @@ export function convertStrings(ctx: ConvertContext, node: CstNode, parts: CstNod
       return unsupportedExpr(ctx, node, 'Invalid');
     }
     if (bytes !== null && bytes !== split.prefix.bytes) {
-      ctx.errorAt(part, 'cannot mix bytes and nonbytes literals');
+      // Reported at the token after the whole concatenation, as CPython does.
+      const at = nextToken(ctx, node.end);
+      ctx.error('cannot mix bytes and nonbytes literals', at, at);
       return unsupportedExpr(ctx, node, 'Invalid');
     }
     if (part === parts[0]) uPrefix = split.prefix.unicode;
@@ -65,7 +68,7 @@ export function convertStrings(ctx: ConvertContext, node: CstNode, parts: CstNod
       }
     }
   }
-  if (format) return unsupportedExpr(ctx, node, 'JoinedStr');
+  if (format) return convertFString(ctx, node, parts);
   if (unsupported !== null) return unsupportedExpr(ctx, node, 'Constant', unsupported);
   if (bytes) return constant(ctx, node, { kind: 'bytes', value: Uint8Array.from(octets) });
   // CPython marks the constant when its first part is u'...'.

@@ -12,29 +12,26 @@ import { checkCallArguments } from './check-calls.js';
 import { convertBinary, convertBoolOp, convertCompare } from './convert-operators.js';
 import { constant, convertNumber, convertStrings } from './convert-constants.js';
 import { UNARY_OPERATORS } from './operators.js';
+import { convertComprehension, convertDict, convertSet, convertSlice } from './convert-displays.js';
+import { convertParameters } from './convert-args.js';
 
 /** Node types that map to one CPython node this AST does not model. */
 const UNSUPPORTED_EXPRESSIONS: Readonly<Record<string, string>> = {
-  lambda: 'Lambda',
-  list_comprehension: 'ListComp',
-  set_comprehension: 'SetComp',
-  dictionary_comprehension: 'DictComp',
-  generator_expression: 'GeneratorExp',
-  dictionary: 'Dict',
-  set: 'Set',
   await: 'Await',
-  named_expression: 'NamedExpr',
-  slice: 'Slice',
 };
 
 const STARRED = new Set(['list_splat', 'list_splat_pattern', 'parenthesized_list_splat']);
 
 /**
- * An element of a tuple, list or call argument list, where `*x` may stand
- * (as `Starred`, which the AST does not model). Everywhere else convertExpr
- * rejects it, like CPython (`a + *b`).
+ * An element of a tuple, list, set or call argument list, where `*x` may
+ * stand (as `Starred`). Everywhere else convertExpr rejects it, like CPython
+ * (`a + *b`).
  */
 export function convertElement(ctx: ConvertContext, node: CstNode): ast.Expr_ {
+  if (node.type === 'list_splat' || node.type === 'list_splat_pattern') {
+    const inner = namedChildren(node)[0];
+    return { type: 'Starred', value: inner ? convertExpr(ctx, inner) : invalid(ctx, node), range: ctx.rangeOf(node) };
+  }
   return STARRED.has(node.type) ? unsupportedExpr(ctx, node, 'Starred') : convertExpr(ctx, node);
 }
 
@@ -140,6 +137,21 @@ export function convertExpr(ctx: ConvertContext, node: CstNode): ast.Expr_ {
     }
     case 'subscript':
       return convertSubscript(ctx, node);
+    case 'dictionary':
+      return convertDict(ctx, node);
+    case 'set':
+      return convertSet(ctx, node);
+    case 'slice':
+      return convertSlice(ctx, node);
+    case 'list_comprehension':
+    case 'set_comprehension':
+    case 'dictionary_comprehension':
+    case 'generator_expression':
+      return convertComprehension(ctx, node);
+    case 'lambda':
+      return convertLambda(ctx, node);
+    case 'named_expression':
+      return convertNamed(ctx, node);
     case 'type': {
       // Annotations are wrapped in a `type` node; the expression is its child.
       const inner = namedChildren(node)[0];
@@ -154,11 +166,7 @@ export function convertExpr(ctx: ConvertContext, node: CstNode): ast.Expr_ {
       return unsupportedExpr(ctx, node, hasToken(node, 'from') ? 'YieldFrom' : 'Yield');
     default: {
       const name = UNSUPPORTED_EXPRESSIONS[node.type];
-      if (name !== undefined) {
-        const body = name.endsWith('Comp') || name === 'GeneratorExp' ? childByField(node, 'body') : undefined;
-        if (body && STARRED.has(body.type)) ctx.errorAt(body, 'iterable unpacking cannot be used in comprehension');
-        return unsupportedExpr(ctx, node, name);
-      }
+      if (name !== undefined) return unsupportedExpr(ctx, node, name);
       if (STARRED.has(node.type)) {
         ctx.errorAt(node, 'invalid syntax');
         return unsupportedExpr(ctx, node, 'Starred');
@@ -253,7 +261,7 @@ function convertCall(ctx: ConvertContext, node: CstNode): ast.Expr_ {
     // `f(x for x in xs)`: the generator is the only argument.
     const comma = argsNode.children.flatMap((c) => (c.type === 'for_in_clause' ? c.children : [])).find((c) => c.type === ',');
     if (comma) ctx.error('Generator expression must be parenthesized', argsNode.start + 1, comma.start);
-    return { type: 'Call', func, args: [unsupportedExpr(ctx, argsNode, 'GeneratorExp')], keywords: [], range };
+    return { type: 'Call', func, args: [convertComprehension(ctx, argsNode)], keywords: [], range };
   }
   checkCallArguments(ctx, argsNode);
   const args: ast.Expr_[] = [];
@@ -275,6 +283,24 @@ function convertCall(ctx: ConvertContext, node: CstNode): ast.Expr_ {
     }
   }
   return { type: 'Call', func, args, keywords, range };
+}
+
+function convertLambda(ctx: ConvertContext, node: CstNode): ast.Expr_ {
+  const params = childByField(node, 'parameters');
+  const body = childByField(node, 'body');
+  if (body === undefined) return invalid(ctx, node);
+  const args: ast.Arguments = params
+    ? convertParameters(ctx, params)
+    : { type: 'arguments', posonlyargs: [], args: [], vararg: null, kwonlyargs: [], kw_defaults: [], kwarg: null, defaults: [], range: ctx.rangeOf(node) };
+  return { type: 'Lambda', args, body: convertExpr(ctx, body), range: ctx.rangeOf(node) };
+}
+
+/** `(name := value)`: the target is always a plain name (tree-sitter's grammar allows nothing else). */
+function convertNamed(ctx: ConvertContext, node: CstNode): ast.Expr_ {
+  const name = childByField(node, 'name');
+  const value = childByField(node, 'value');
+  if (name?.type !== 'identifier' || value === undefined) return invalid(ctx, node);
+  return { type: 'NamedExpr', target: convertName(ctx, name), value: convertExpr(ctx, value), range: ctx.rangeOf(node) };
 }
 
 function convertSubscript(ctx: ConvertContext, node: CstNode): ast.Expr_ {

@@ -22,7 +22,6 @@ const UNSUPPORTED_STATEMENTS: Readonly<Record<string, string>> = {
   with_statement: 'With',
   raise_statement: 'Raise',
   assert_statement: 'Assert',
-  delete_statement: 'Delete',
   match_statement: 'Match',
   type_alias_statement: 'TypeAlias',
 };
@@ -205,8 +204,7 @@ function convertStatement(ctx: ConvertContext, node: CstNode): ast.Stmt | null {
       return unsupportedStmt(ctx, node, star ? 'TryStar' : 'Try');
     }
     case 'delete_statement':
-      checkDeleteTargets(ctx, node);
-      return unsupportedStmt(ctx, node, 'Delete');
+      return convertDelete(ctx, node);
     case 'with_statement':
       return unsupportedStmt(ctx, node, hasToken(node, 'async') ? 'AsyncWith' : 'With');
     default: {
@@ -223,6 +221,15 @@ function convertField(ctx: ConvertContext, node: CstNode, field: string): ast.Ex
   if (child) return convertExpr(ctx, child);
   ctx.errorAt(node, 'invalid syntax');
   return unsupportedExpr(ctx, node, 'Invalid');
+}
+
+/** `del a, b[i]`: one target per comma-separated item; `del (a, b)` is one Tuple target. */
+function convertDelete(ctx: ConvertContext, node: CstNode): ast.Stmt {
+  checkDeleteTargets(ctx, node);
+  const items = namedChildren(node);
+  const only = items[0];
+  const targets = only?.type === 'expression_list' ? namedChildren(only) : items;
+  return { type: 'Delete', targets: targets.map((t) => convertExpr(ctx, t)), range: ctx.rangeOf(node) };
 }
 
 // ── functions ────────────────────────────────────────────────────────────

@@ -72,10 +72,25 @@ export function parseSource(file: string, source: string): IngestResult {
 }
 
 function parseChecked(file: string, source: string, lines: LineIndex, failed: (e: SyntaxErrorInfo) => IngestResult): IngestResult {
+  const { module, error } = parseSyntax(source, lines);
+  if (error) return failed(error);
+  // A well-formed tree can still fail CPython's symbol table and compiler checks.
+  const compileError = checkScopes(module!);
+  if (compileError) return failed(compileError);
+  return { file, source, module, diagnostics: [] };
+}
+
+/**
+ * The parser's part alone: the tree, or CPython's parser error (tokenizer
+ * and grammar), without the symbol-table and compiler checks. f-string
+ * replacement fields are parsed with it (convert-fstring.ts), as CPython
+ * parses them with a parser of their own.
+ */
+export function parseSyntax(source: string, lines: LineIndex = new LineIndex(source)): { module: Module | null; error: SyntaxErrorInfo | null } {
   const tokens = checkTokens(source);
   // A tokenizer error CPython raises itself wins over any parse error (see
   // pickFirstError), so the parse can be skipped.
-  if (tokens.token?.overrides) return failed(pickFirstError(tokens, null, lines, source)!);
+  if (tokens.token?.overrides) return { module: null, error: pickFirstError(tokens, null, lines, source) };
   const { tree, text, toSource } = parseText(source, tokens);
   let parseError: RankedError | null;
   let module: Module | null = null;
@@ -89,11 +104,7 @@ function parseChecked(file: string, source: string, lines: LineIndex, failed: (e
     parseError = first ? { ...first, generic: first.message === 'invalid syntax', spanEnd: first.end } : null;
   }
   const error = pickFirstError(tokens, parseError, lines, source);
-  if (error) return failed(error);
-  // A well-formed tree can still fail CPython's symbol table and compiler checks.
-  const compileError = checkScopes(module!);
-  if (compileError) return failed(compileError);
-  return { file, source, module, diagnostics: [] };
+  return error ? { module: null, error } : { module, error: null };
 }
 
 /** A parse error with what is needed to rank it against tokenizer errors. */

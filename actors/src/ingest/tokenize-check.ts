@@ -324,6 +324,26 @@ export function checkTokens(source: string): TokenErrors {
     return !(first === '>' && m[2] === '>');
   }
 
+  /**
+   * An f-string's body is given to the parser as blanks: CPython 3.11 reads
+   * an f-string as one token and parses its fields itself (convert-fstring.ts),
+   * while tree-sitter would parse the fields with a grammar of its own. Line
+   * breaks, and backslashes before them, stay so the lines do not change.
+   */
+  function blankBody(from: number, to: number): void {
+    let k = from;
+    while (k < to) {
+      let end = k;
+      while (end < to && source[end] !== '\n' && source[end] !== '\r' && !(source[end] === '\\' && (source[end + 1] === '\n' || source[end + 1] === '\r'))) {
+        end += source[end] === '\\' ? 2 : 1;
+      }
+      if (end > to) end = to;
+      if (end > k) blanks.push(k, end);
+      k = end;
+      while (k < to && (source[k] === '\n' || source[k] === '\r' || source[k] === '\\')) k++;
+    }
+  }
+
   /** Scans a string literal whose prefix starts at `start` and quote at `q`. */
   function scanString(start: number, q: number): void {
     const quote = source[q]!;
@@ -353,6 +373,7 @@ export function checkTokens(source: string): TokenErrors {
         continue;
       }
       if (ch === quote && (!triple || (source[i + 1] === quote && source[i + 2] === quote))) {
+        if (/f/i.test(source.slice(start, q))) blankBody(q + (triple ? 3 : 1), i);
         i += triple ? 3 : 1;
         return;
       }

@@ -15,9 +15,10 @@ import json
 import sys
 
 STMTS = {'FunctionDef', 'AsyncFunctionDef', 'Return', 'Assign', 'AugAssign', 'AnnAssign', 'For', 'AsyncFor',
-         'While', 'If', 'Expr', 'Pass', 'Break', 'Continue', 'Import', 'ImportFrom', 'Global', 'Nonlocal'}
+         'While', 'If', 'Expr', 'Pass', 'Break', 'Continue', 'Import', 'ImportFrom', 'Global', 'Nonlocal', 'Delete'}
 EXPRS = {'BoolOp', 'BinOp', 'UnaryOp', 'IfExp', 'Compare', 'Call', 'Constant', 'Attribute', 'Subscript', 'Name',
-         'Tuple', 'List'}
+         'Tuple', 'List', 'Dict', 'Set', 'Slice', 'ListComp', 'SetComp', 'DictComp', 'GeneratorExp', 'Lambda',
+         'JoinedStr', 'FormattedValue', 'Starred', 'NamedExpr'}
 LOC = ('lineno', 'col_offset', 'end_lineno', 'end_col_offset')
 
 
