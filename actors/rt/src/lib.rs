@@ -87,3 +87,12 @@ mod dict_views;
 pub use dict_views::*;
 mod iterable;
 pub use iterable::*;
+mod builtins;
+pub use builtins::*;
+mod callable;
+mod iter;
+mod range;
+
+pub use callable::*;
+pub use iter::*;
+pub use range::*;
