@@ -275,6 +275,9 @@ pub fn format_str(s: &Str, spec: &str) -> PyResult<Str> {
     if f.ty != 's' {
         return Err(unknown_code(f.ty, "str"));
     }
+    if f.sign == ' ' {
+        return Err(value_error("Space not allowed in string format specifier"));
+    }
     if f.sign != '\0' {
         return Err(value_error("Sign not allowed in string format specifier"));
     }
@@ -329,6 +332,7 @@ mod tests {
         assert_eq!(fs("a", ","), "ValueError: Cannot specify ',' with 's'.");
         assert_eq!(fs("a", "d"), "ValueError: Unknown format code 'd' for object of type 'str'");
         assert_eq!(fs("a", "+"), "ValueError: Sign not allowed in string format specifier");
+        assert_eq!(fs("a", " "), "ValueError: Space not allowed in string format specifier");
         assert_eq!(fs("a", "="), "ValueError: '=' alignment not allowed in string format specifier");
         assert_eq!(fs("a", "."), "ValueError: Format specifier missing precision");
         assert_eq!(fs("a", "99999999999999999999"), "ValueError: Too many decimal digits in format string");
