@@ -1,0 +1,3 @@
+# refused: PTL2007 3:7
+x = 5
+print(type(x))
