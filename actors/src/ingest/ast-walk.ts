@@ -7,10 +7,16 @@
  */
 import type * as ast from './ast.js';
 
-export type ExprVisitor = (e: ast.Expr_, store: boolean) => void;
+/** Returning 'skip' leaves the expression's children unvisited (scope-check.ts treats lambdas and comprehensions apart). */
+export type ExprVisitor = (e: ast.Expr_, store: boolean) => void | 'skip';
 
+/**
+ * Visits `e` and the expressions inside it, lambda bodies and comprehensions
+ * included (they are scopes of their own: callers that care check the node
+ * type). A comprehension's targets and a walrus's target are stores.
+ */
 export function walkExpr(e: ast.Expr_, visit: ExprVisitor, store = false): void {
-  visit(e, store);
+  if (visit(e, store) === 'skip') return;
   switch (e.type) {
     case 'BoolOp':
       for (const v of e.values) walkExpr(v, visit);
@@ -48,10 +54,60 @@ export function walkExpr(e: ast.Expr_, visit: ExprVisitor, store = false): void 
       // Elements of a target tuple are targets too.
       for (const x of e.elts) walkExpr(x, visit, store);
       break;
+    case 'Starred':
+      walkExpr(e.value, visit, store);
+      break;
+    case 'Dict':
+      e.keys.forEach((k, i) => {
+        if (k) walkExpr(k, visit);
+        walkExpr(e.values[i]!, visit);
+      });
+      break;
+    case 'Set':
+      for (const x of e.elts) walkExpr(x, visit);
+      break;
+    case 'Slice':
+      for (const x of [e.lower, e.upper, e.step]) if (x) walkExpr(x, visit);
+      break;
+    case 'ListComp':
+    case 'SetComp':
+    case 'GeneratorExp':
+      walkExpr(e.elt, visit);
+      walkGenerators(e.generators, visit);
+      break;
+    case 'DictComp':
+      walkExpr(e.key, visit);
+      walkExpr(e.value, visit);
+      walkGenerators(e.generators, visit);
+      break;
+    case 'Lambda':
+      for (const d of e.args.defaults) walkExpr(d, visit);
+      for (const d of e.args.kw_defaults) if (d) walkExpr(d, visit);
+      walkExpr(e.body, visit);
+      break;
+    case 'JoinedStr':
+      for (const v of e.values) walkExpr(v, visit);
+      break;
+    case 'FormattedValue':
+      walkExpr(e.value, visit);
+      if (e.format_spec) walkExpr(e.format_spec, visit);
+      break;
+    case 'NamedExpr':
+      walkExpr(e.value, visit);
+      walkExpr(e.target, visit, true);
+      break;
     case 'Name':
     case 'Constant':
     case 'UnsupportedExpr':
       break;
+  }
+}
+
+export function walkGenerators(generators: readonly ast.Comprehension[], visit: ExprVisitor): void {
+  for (const g of generators) {
+    walkExpr(g.iter, visit);
+    walkExpr(g.target, visit, true);
+    for (const c of g.ifs) walkExpr(c, visit);
   }
 }
 
@@ -93,6 +149,10 @@ export function walkStmtExprs(s: ast.Stmt, visit: ExprVisitor): void {
       break;
     case 'Expr':
       walkExpr(s.value, visit);
+      break;
+    case 'Delete':
+      // `del x` binds x in the scope (CPython's symbol table counts it as an assignment).
+      for (const t of s.targets) walkExpr(t, visit, true);
       break;
     default:
       break;

@@ -24,7 +24,8 @@ function splatName(node: CstNode): CstNode | undefined {
   return namedChildren(node).find((c) => c.type === 'identifier');
 }
 
-export function convertParameters(ctx: ConvertContext, params: CstNode): ast.Arguments {
+export function convertParameters(ctx: ConvertContext, params: CstNode, isLambda = false): ast.Arguments {
+  const parenthesized = isLambda ? 'Lambda expression parameters cannot be parenthesized' : 'Function parameters cannot be parenthesized';
   const posonlyargs: ast.Arg[] = [];
   const args: ast.Arg[] = [];
   const kwonlyargs: ast.Arg[] = [];
@@ -72,7 +73,7 @@ export function convertParameters(ctx: ConvertContext, params: CstNode): ast.Arg
       case 'typed_default_parameter': {
         const name = childByField(p, 'name');
         if (name === undefined || name.type !== 'identifier') {
-          ctx.errorAt(name ?? p, 'Function parameters cannot be parenthesized');
+          ctx.errorAt(name ?? p, parenthesized);
           break;
         }
         const annotation = childByField(p, 'type');
@@ -123,13 +124,23 @@ export function convertParameters(ctx: ConvertContext, params: CstNode): ast.Arg
         posonlyargs.push(...args.splice(0));
         break;
       case 'tuple_pattern':
-        ctx.errorAt(p, 'Function parameters cannot be parenthesized');
+        ctx.errorAt(p, parenthesized);
         break;
       default:
         ctx.errorAt(p, 'invalid syntax');
     }
   }
-  if (bareStar !== null) ctx.errorAt(bareStar, 'named arguments must follow bare *');
+  if (bareStar !== null) {
+    if (isLambda) {
+      // CPython's lambda rule fails at the token after `*` (and its comma).
+      const re = /\s*,?\s*/y;
+      re.lastIndex = (bareStar as CstNode).end;
+      re.exec(ctx.source);
+      ctx.error('named arguments must follow bare *', re.lastIndex, re.lastIndex + 1);
+    } else {
+      ctx.errorAt(bareStar, 'named arguments must follow bare *');
+    }
+  }
 
   return { type: 'arguments', posonlyargs, args, vararg, kwonlyargs, kw_defaults, kwarg, defaults, range: ctx.rangeOf(params) };
 

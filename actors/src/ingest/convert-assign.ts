@@ -34,7 +34,13 @@ export function convertExpressionStatement(ctx: ConvertContext, node: CstNode): 
     }
     case 'named_expression':
       // `x := 1` needs parentheses at statement level.
-      ctx.error('invalid syntax', (childByField(only, 'name') ?? only).end, only.end);
+      {
+        // At the `:=` token.
+        const re = /\s*/y;
+        re.lastIndex = (childByField(only, 'name') ?? only).end;
+        re.exec(ctx.source);
+        ctx.error('invalid syntax', re.lastIndex, re.lastIndex + 2);
+      }
       return null;
     case 'list_splat':
       ctx.errorAt(only, "can't use starred expression here");

@@ -42,11 +42,10 @@ export function convertSlice(ctx: ConvertContext, node: CstNode): ast.Slice {
   let colons = 0;
   for (const c of node.children) {
     if (!c.named) {
-      if (c.type === ':') colons++;
+      if (c.type === ':' && ++colons === 3) ctx.errorAt(c, 'invalid syntax');
       continue;
     }
-    if (colons > 2) break;
-    parts[colons] = convertExpr(ctx, c);
+    parts[Math.min(colons, 2)] = convertExpr(ctx, c);
   }
   const [lower, upper, step] = parts as [ast.Expr_ | null, ast.Expr_ | null, ast.Expr_ | null];
   return { type: 'Slice', lower, upper, step, range: ctx.rangeOf(node) };

@@ -290,7 +290,7 @@ function convertLambda(ctx: ConvertContext, node: CstNode): ast.Expr_ {
   const body = childByField(node, 'body');
   if (body === undefined) return invalid(ctx, node);
   const args: ast.Arguments = params
-    ? convertParameters(ctx, params)
+    ? convertParameters(ctx, params, true)
     : { type: 'arguments', posonlyargs: [], args: [], vararg: null, kwonlyargs: [], kw_defaults: [], kwarg: null, defaults: [], range: ctx.rangeOf(node) };
   return { type: 'Lambda', args, body: convertExpr(ctx, body), range: ctx.rangeOf(node) };
 }
@@ -309,7 +309,7 @@ function convertSubscript(ctx: ConvertContext, node: CstNode): ast.Expr_ {
   const first = items[0];
   if (first === undefined) return invalid(ctx, node);
   let slice: ast.Expr_;
-  if (items.length === 1 && !hasToken(node, ',')) {
+  if (items.length === 1 && !hasToken(node, ',') && first.type !== 'list_splat') {
     slice = convertElement(ctx, first);
   } else {
     // `a[i, j]` and `a[i,]` index with a tuple that has no parentheses; its

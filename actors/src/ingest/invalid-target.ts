@@ -26,6 +26,9 @@ export function kindName(type: string, text: string): string | null {
       return /^[A-Za-z]*[fF]/.test(text) ? 'f-string expression' : 'literal';
     case 'none':
       return 'None';
+    case 'list_splat':
+    case 'list_splat_pattern':
+      return 'starred';
     case 'true':
       return 'True';
     case 'false':

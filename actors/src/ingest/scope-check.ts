@@ -14,7 +14,7 @@
  * this returns the first error of the first pass that has one.
  */
 import type * as ast from './ast.js';
-import { childBodies, walkStmtExprs } from './ast-walk.js';
+import { childBodies, type ExprVisitor, walkExpr, walkStmtExprs } from './ast-walk.js';
 import type { SyntaxErrorInfo } from './convert-context.js';
 
 const FUTURE_FEATURES = new Set([
@@ -89,12 +89,36 @@ function checkSymbols(module: ast.Module): SyntaxErrorInfo | null {
   const scopes: Scope[] = [];
   let error: SyntaxErrorInfo | null = null;
 
-  const visitExprs = (scope: Scope, s: ast.Stmt): void => {
-    walkStmtExprs(s, (e, store) => {
+  // Lambdas and comprehensions are scopes of their own: only a lambda's
+  // defaults, a comprehension's first iterable and its walrus targets touch
+  // the enclosing scope's names.
+  const visitor = (scope: Scope): ExprVisitor => {
+    const visit: ExprVisitor = (e, store) => {
       if (e.type === 'Name') flag(scope, e.id, store ? 'local' : 'use');
       else if (e.type === 'UnsupportedExpr') scope.opaque = true;
-    });
+      else if (e.type === 'Lambda') {
+        for (const d of [...e.args.defaults, ...e.args.kw_defaults]) if (d) walkExpr(d, visit);
+        return 'skip';
+      } else if (isComprehension(e)) {
+        const first = e.generators[0];
+        if (first) walkExpr(first.iter, visit);
+        const iterationNames = new Set<string>();
+        for (const g of e.generators) walkExpr(g.target, (t) => void (t.type === 'Name' && iterationNames.add(t.id)));
+        walkComprehensionScope(e, (inner) => {
+          if (inner.type !== 'NamedExpr') return;
+          if (iterationNames.has(inner.target.id)) {
+            error ??= at(inner, `assignment expression cannot rebind comprehension iteration variable '${inner.target.id}'`);
+          }
+          // At module level the name becomes a global (CPython's DEF_GLOBAL), which a later `global` allows.
+          flag(scope, inner.target.id, scope.kind === 'module' ? 'global' : 'local');
+        });
+        return 'skip';
+      }
+      return undefined;
+    };
+    return visit;
   };
+  const visitExprs = (scope: Scope, s: ast.Stmt): void => walkStmtExprs(s, visitor(scope));
 
   const declare = (scope: Scope, s: ast.Global | ast.Nonlocal): void => {
     const kind = s.type === 'Global' ? 'global' : 'nonlocal';
@@ -192,12 +216,36 @@ interface Where {
 function checkCompile(module: ast.Module): SyntaxErrorInfo | null {
   const exprErrors = (s: ast.Stmt, where: Where): SyntaxErrorInfo | null => {
     let found: SyntaxErrorInfo | null = null;
-    walkStmtExprs(s, (e) => {
-      if (found || e.type !== 'UnsupportedExpr') return;
-      if ((e.node === 'Yield' || e.node === 'YieldFrom') && !where.inFunction) found = at(e, "'yield' outside function");
-      else if (e.node === 'Await' && !where.inFunction) found = at(e, "'await' outside function");
-      else if (e.node === 'Await' && !where.isAsync) found = at(e, "'await' outside async function");
-    });
+    const visitor = (w: Where, comprehension: string | null): ExprVisitor => {
+      const visit: ExprVisitor = (e) => {
+        if (found) return 'skip';
+        if (e.type === 'Lambda') {
+          for (const d of [...e.args.defaults, ...e.args.kw_defaults]) if (d) walkExpr(d, visit);
+          walkExpr(e.body, visitor({ inFunction: true, isAsync: false, inLoop: false }, null));
+          return 'skip';
+        }
+        if (isComprehension(e) || (e.type === 'UnsupportedExpr' && e.detail === 'async comprehension')) {
+          const generator = e.type === 'GeneratorExp' || (e.type === 'UnsupportedExpr' && e.node === 'GeneratorExp');
+          if (!generator && !w.isAsync && isAsyncComprehension(e)) {
+            found = at(e, 'asynchronous comprehension outside of an asynchronous function');
+            return 'skip';
+          }
+          if (e.type === 'UnsupportedExpr') return 'skip';
+          const first = e.generators[0];
+          if (first) walkExpr(first.iter, visit);
+          walkComprehensionScope(e, () => undefined, visitor(w, COMPREHENSION_NAMES[e.type]!));
+          return 'skip';
+        }
+        if (e.type !== 'UnsupportedExpr') return undefined;
+        if ((e.node === 'Yield' || e.node === 'YieldFrom') && comprehension !== null) found = at(e, `'yield' inside ${comprehension}`);
+        else if ((e.node === 'Yield' || e.node === 'YieldFrom') && !w.inFunction) found = at(e, "'yield' outside function");
+        else if (e.node === 'Await' && !w.inFunction) found = at(e, "'await' outside function");
+        else if (e.node === 'Await' && !w.isAsync) found = at(e, "'await' outside async function");
+        return undefined;
+      };
+      return visit;
+    };
+    walkStmtExprs(s, visitor(where, null));
     return found;
   };
 
@@ -237,4 +285,54 @@ function checkCompile(module: ast.Module): SyntaxErrorInfo | null {
     return null;
   };
   return visit(module.body, { inFunction: false, isAsync: false, inLoop: false });
+}
+
+// ── lambdas and comprehensions ───────────────────────────────────────────
+
+type Comprehension = ast.ListComp | ast.SetComp | ast.DictComp | ast.GeneratorExp;
+
+const COMPREHENSION_NAMES: Readonly<Record<string, string>> = {
+  ListComp: 'list comprehension',
+  SetComp: 'set comprehension',
+  DictComp: 'dict comprehension',
+  GeneratorExp: 'generator expression',
+};
+
+function isComprehension(e: ast.Expr_): e is Comprehension {
+  return e.type === 'ListComp' || e.type === 'SetComp' || e.type === 'DictComp' || e.type === 'GeneratorExp';
+}
+
+/**
+ * Visits what a comprehension evaluates in its own scope: its element(s),
+ * conditions, targets and every iterable but the first; nested
+ * comprehensions too (their walrus targets bind outside), lambdas not.
+ * `each` sees every node; `visit`, when given, walks the top-level parts.
+ */
+function walkComprehensionScope(e: Comprehension, each: (e: ast.Expr_) => void, visit?: ExprVisitor): void {
+  const parts: ast.Expr_[] = e.type === 'DictComp' ? [e.key, e.value] : [e.elt];
+  e.generators.forEach((g, i) => {
+    if (i > 0) parts.push(g.iter);
+    parts.push(...g.ifs);
+  });
+  const walker: ExprVisitor = (x) => {
+    each(x);
+    return x.type === 'Lambda' ? 'skip' : undefined;
+  };
+  for (const p of parts) {
+    walkExpr(p, walker);
+    if (visit) walkExpr(p, visit);
+  }
+}
+
+/** Whether a comprehension awaits: `async for`, `await` in it, or an async comprehension (not a generator) inside it. */
+function isAsyncComprehension(e: ast.Expr_): boolean {
+  if (e.type === 'UnsupportedExpr') return e.detail === 'async comprehension';
+  if (!isComprehension(e)) return false;
+  let found = false;
+  walkComprehensionScope(e, (x) => {
+    if (x === e) return;
+    if (x.type === 'UnsupportedExpr' && x.node === 'Await') found = true;
+    else if (x.type !== 'GeneratorExp' && !(x.type === 'UnsupportedExpr' && x.node === 'GeneratorExp') && isAsyncComprehension(x)) found = true;
+  });
+  return found;
 }

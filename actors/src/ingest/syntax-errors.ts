@@ -10,6 +10,7 @@
 import type { SyntaxErrorInfo } from './convert-context.js';
 import type { TsNode, TsTree } from './parser.js';
 import { findBadTokenPair } from './error-tokens.js';
+import { explainExpressionError } from './explain-expression-errors.js';
 import { describeInvalidAugTarget, describeInvalidTarget } from './invalid-target.js';
 import { AUG_OPERATORS } from './operators.js';
 import { BLOCK_OWNERS } from './block-owners.js';
@@ -119,6 +120,9 @@ function explainNode(node: TsNode, source: string): SyntaxErrorInfo & { readonly
 
   const children = node.children;
   const first = children[0];
+
+  const inExpression = explainExpressionError(node, source);
+  if (inExpression) return inExpression;
 
   if (first?.type === '=') {
     const parent = node.parent;

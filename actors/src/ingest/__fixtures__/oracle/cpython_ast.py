@@ -32,9 +32,16 @@ class UnsupportedExpr(ast.AST):
     _attributes = LOC
 
 
+def refused(node):
+    """Async comprehensions stay outside the model."""
+    return hasattr(node, 'generators') and any(g.is_async for g in node.generators)
+
+
 class Mask(ast.NodeTransformer):
     def visit(self, node):
         name = type(node).__name__
+        if refused(node):
+            return ast.copy_location(UnsupportedExpr(node=name), node)
         if isinstance(node, ast.stmt) and name not in STMTS:
             return ast.copy_location(UnsupportedStmt(node=name), node)
         if isinstance(node, ast.expr) and name not in EXPRS:
@@ -47,7 +54,7 @@ def modelled(tree):
         name = type(n).__name__
         if isinstance(n, ast.stmt) and name not in STMTS:
             return False
-        if isinstance(n, ast.expr) and name not in EXPRS:
+        if isinstance(n, ast.expr) and (name not in EXPRS or refused(n)):
             return False
     return True
 
