@@ -230,7 +230,8 @@ fn double_text(ax: f64, code: char, precision: i64, add_dot_0: bool, alt: bool) 
         }
         'g' => {
             let p = precision.max(1);
-            let (d, decpt) = sig_digits(ax, p as usize);
+            // a double has at most 767 significant digits: more are zeros, which 'g' drops
+            let (d, decpt) = sig_digits(ax, p.min(800) as usize);
             layout_digits(&d, decpt, 'g', p, add_dot_0, alt, e)
         }
         _ => {
@@ -383,6 +384,7 @@ mod tests {
             (0.0, "e", "0.000000e+00"),
             (1.5, "n", "1.5"),
             (12.0, ".1", "1e+01"),
+            (0.1, ".2000000000g", "0.1000000000000000055511151231257827021181583404541015625"),
             (1.0, "d", "ValueError: Unknown format code 'd' for object of type 'float'"),
             (1.0, ".3000000000", "ValueError: precision too big"),
         ];

@@ -188,6 +188,20 @@ impl PyOrd for Str {
     }
 }
 
+/// `repr(x)` as a `Str`.
+pub fn repr_of<T: PyValue>(x: &T) -> Str {
+    let mut out = String::new();
+    x.py_repr(&mut out);
+    Str::from(out)
+}
+
+/// `str(x)` as a `Str`.
+pub fn str_of<T: PyValue>(x: &T) -> Str {
+    let mut out = String::new();
+    x.py_str(&mut out);
+    Str::from(out)
+}
+
 // ── operators ────────────────────────────────────────────────────────────
 
 /// `len(s)` in code points.
@@ -396,6 +410,9 @@ mod tests {
         assert_eq!(repr_string(&s("a'\"b\\")), "'a\\'\"b\\\\'");
         assert_eq!(repr_string(&s("\u{7f}\u{85}\u{e9}\u{200b}\u{e0001}\u{1f600}\n\t\r\0")), "'\\x7f\\x85\u{e9}\\u200b\\U000e0001\u{1f600}\\n\\t\\r\\x00'");
         assert_eq!(str_repr_string(""), "''");
+        assert_eq!(repr_of(&s("a")).as_str(), "'a'");
+        assert_eq!(str_of(&s("a")).as_str(), "a");
+        assert_eq!(str_of(&1.5f64).as_str(), "1.5");
     }
 
     #[test]

@@ -260,5 +260,5 @@ function edgeCases(): SCase[] {
 
 export function buildStrCases(): SCase[] {
   const rand = prng(0x57_2a_11);
-  return [...edgeCases(), ...methodCases(rand, 12000), ...parseCases(rand, 3000), ...formatCases(rand, 6000), ...charInfoCases()];
+  return [...edgeCases(), ...methodCases(rand, 20000), ...parseCases(rand, 3000), ...formatCases(rand, 10000), ...charInfoCases()];
 }

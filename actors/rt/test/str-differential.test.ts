@@ -1,6 +1,6 @@
 /**
  * portalis_rt's strings and formatting against CPython: every case of
- * str-cases.ts (~40,000: str methods on random strings over a Unicode-heavy
+ * str-cases.ts (~77,000: str methods on random strings over a Unicode-heavy
  * alphabet, repr, int()/float() parsing, format specs for int/float/str/bool,
  * and the properties and case mappings of every BMP code point and every
  * 13th above) runs through the wasm32 build of the rt (str_driver.rs) and
