@@ -8,7 +8,9 @@
  *   npx tsx tests/conformance/update-pending.ts --add lists  also run the listed areas' other cases
  *                                                           and mark the failing ones pending
  *
- * Entries naming a case that no longer exists are removed. `--add` writes the
+ * Entries naming a case that no longer exists are removed. Afterwards it lists
+ * the rows of docs/python-support.md whose status (supported / partial /
+ * (pending)) no longer agrees, for you to edit. `--add` writes the
  * first diagnostic (refusal) or the first differing field as the reason;
  * edit it into the feature's name if that reads better.
  */
@@ -16,6 +18,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
 import { type Case, type Expected, listCases, runCase } from './corpus-cases.js';
 import { readPending, writePending } from './pending.js';
+import { readSupportTable, staleRows } from './support-table.js';
 
 const CONCURRENCY = 2;
 
@@ -93,6 +96,7 @@ async function main(argv: readonly string[]): Promise<void> {
   });
   writePending(pending);
   console.log(`${toRun.length} case(s) run, ${changed} change(s), ${Object.keys(pending).length} pending`);
+  for (const line of staleRows(readSupportTable(), pending)) console.log(line);
 }
 
 await main(process.argv.slice(2));
