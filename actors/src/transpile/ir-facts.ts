@@ -3,7 +3,7 @@
  * mentions or reads (for declarations and unused-variable lints) and whether
  * a statement list can complete normally, as rustc sees the emitted code.
  */
-import { visitStmts } from '../analysis/ir-walk.js';
+import { targetNames, visitStmts } from '../analysis/ir-walk.js';
 import type { TStmt } from '../analysis/types.js';
 
 /** Statements that never complete normally, as rustc sees the generated code. */
@@ -21,6 +21,7 @@ export function terminates(stmts: TStmt[]): boolean {
       if (last.test === null) return !last.hasBreak;
       return !last.hasBreak && last.orelse.length > 0 && terminates(last.orelse);
     case 'for':
+    case 'foreach':
       return !last.hasBreak && last.orelse.length > 0 && terminates(last.orelse);
     default:
       return false;
@@ -37,6 +38,8 @@ export function mentions(st: TStmt, out: Set<string>): void {
     (s) => {
       if (s.kind === 'assign' || s.kind === 'unpack') s.targets.forEach((t) => out.add(t));
       else if (s.kind === 'for') out.add(s.target);
+      else if (s.kind === 'foreach') targetNames(s.target).forEach((n) => out.add(n));
+      else if (s.kind === 'store') s.targets.flatMap(targetNames).forEach((n) => out.add(n));
     },
   );
 }

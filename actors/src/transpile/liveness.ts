@@ -7,6 +7,7 @@
  * `#[allow(unused_assignments)]`, only when the lint really fires.
  */
 import type { FunctionIR, TExpr, TStmt, VoidCallExpr } from '../analysis/types.js';
+import { visitExpr, visitStmts } from '../analysis/ir-walk.js';
 
 type Live = ReadonlySet<string>;
 
@@ -26,38 +27,9 @@ function same(a: Live, b: Live): boolean {
 }
 
 function reads(e: TExpr | VoidCallExpr | null, out: Set<string>): void {
-  if (e === null) return;
-  switch (e.kind) {
-    case 'local':
-      out.add(e.name);
-      return;
-    case 'convert':
-    case 'truth':
-    case 'unary':
-      reads(e.operand, out);
-      return;
-    case 'binary':
-      reads(e.left, out);
-      reads(e.right, out);
-      return;
-    case 'compare':
-      e.operands.forEach((o) => reads(o, out));
-      return;
-    case 'boolop':
-      e.values.forEach((v) => reads(v, out));
-      return;
-    case 'ifexp':
-      reads(e.test, out);
-      reads(e.body, out);
-      reads(e.orelse, out);
-      return;
-    case 'call':
-    case 'builtin':
-      e.args.forEach((a) => reads(a, out));
-      return;
-    default:
-      return;
-  }
+  visitExpr(e, (x) => {
+    if (x.kind === 'local') out.add(x.name);
+  });
 }
 
 function readSet(...es: (TExpr | VoidCallExpr | null)[]): Set<string> {
@@ -96,6 +68,16 @@ export function hasDeadStore(fn: FunctionIR, isLet: (st: TStmt, name: string) =>
 
   const statement = (st: TStmt, out: Live, loop: LoopTargets | null): Live => {
     switch (st.kind) {
+      case 'foreach':
+      case 'store':
+      case 'setitem':
+      case 'delitem': {
+        // Functions with these statements carry a blanket #[allow] (rust-body.ts); reads are enough here.
+        const all = new Set<string>();
+        collectReads([st], all);
+        visitStmts([st], (e) => reads(e, all));
+        return union(out, all);
+      }
       case 'assign': {
         // Emitted as `t1 = value; t2 = t1; ...`.
         let live = new Set(out);

@@ -22,6 +22,31 @@ import { ExprPrinter, type ExprNames, isFloatComparison, P, paren, RUST_TYPE, ty
 import { mentions, readsIn, terminates } from './ir-facts.js';
 import { hasDeadStore } from './liveness.js';
 import { bareIdent, isSnakeCase, pickIdent } from './names.js';
+import { headOf, tupleParts } from '../analysis/ty.js';
+import type { Target } from '../analysis/types.js';
+import { iterationOf } from './ops.js';
+import { isCopy } from './rust-types.js';
+import { visitStmts } from '../analysis/ir-walk.js';
+
+/**
+ * Whether a function uses strings, containers or the statements over them:
+ * its lints are then allowed wholesale (the precise predictions of
+ * liveness.ts cover the scalar subset only).
+ */
+function usesValues(fn: FunctionIR): boolean {
+  if (fn.params.some((p) => !isCopy(p.type)) || fn.locals.some((l) => !isCopy(l.type)) || !isCopy(fn.returns)) return true;
+  let found = false;
+  visitStmts(
+    fn.body,
+    (e) => {
+      if (!isCopy(e.type) || e.kind === 'compare' && e.valueOps?.some((v) => v !== null)) found = true;
+    },
+    (st) => {
+      if (st.kind === 'foreach' || st.kind === 'store' || st.kind === 'delitem' || st.kind === 'setitem') found = true;
+    },
+  );
+  return found;
+}
 
 /** A Rust string literal for any text. */
 export function rustStr(text: string): string {
@@ -78,6 +103,8 @@ class FunctionPrinter {
   /** Locals declared without a value before a top-level statement. */
   private readonly hoistAt = new Map<number, string[]>();
   private readonly mutable = new Set<string>();
+  /** `for` targets bound afresh in each iteration (LocalIR.loopScoped). */
+  private readonly loopScopedNames = new Set<string>();
 
   constructor(
     private readonly fn: FunctionIR,
@@ -92,6 +119,7 @@ class FunctionPrinter {
     for (const l of fn.locals) {
       this.types.set(l.name, l.type);
       if (l.mutable) this.mutable.add(l.name);
+      if (l.loopScoped) this.loopScopedNames.add(l.name);
     }
     const names: ExprNames = {
       local: (n) => this.idents.get(n)!,
@@ -185,6 +213,7 @@ class FunctionPrinter {
       if (this.letAt.has(i)) lets.add(st);
     });
     if (hasDeadStore(fn, (st, n) => lets.has(st) && this.letAt.get(fn.body.indexOf(st))!.has(n))) lints.push('unused_assignments');
+    if (usesValues(fn)) lints.push('unused_assignments', 'unused_variables', 'unused_mut', 'unused_parens', 'unused_braces');
     const vis = fn.exported ? 'pub ' : '';
     return { lines: [`${'    '}${vis}fn ${name}(${params}) -> PyResult<${ret}> {`, ...body, '    }'], lints, usesOpaque: this.exprs.usedOpaque };
   }
@@ -219,7 +248,8 @@ class FunctionPrinter {
       case 'assign': {
         const [first, ...rest] = st.targets as [string, ...string[]];
         this.assignOne(first, this.e(st.value).code, lets);
-        for (const t of rest) this.assignOne(t, this.ident(first), lets);
+        const firstType = this.types.get(first)!;
+        for (const t of rest) this.assignOne(t, isCopy(firstType) ? this.ident(first) : `${this.ident(first)}.clone()`, lets);
         return;
       }
       case 'unpack':
@@ -250,15 +280,130 @@ class FunctionPrinter {
         this.emit(this.printCall(st));
         return;
       case 'exit':
-        this.emit(`sys_exit(${st.status === null ? '0' : this.e(st.status).code})?;`);
+        if (st.status !== null && st.status.type === 'str') this.emit(`sys_exit_message(${this.exprs.ref(st.status)}.as_str())?;`);
+        else this.emit(`sys_exit(${st.status === null ? '0' : this.e(st.status).code})?;`);
+        return;
+      case 'foreach':
+        this.forEach(st);
+        return;
+      case 'store': {
+        const v = this.fresh('value');
+        this.emit(`let ${v} = ${this.e(st.value).code};`);
+        st.targets.forEach((t, i) => this.assignTarget(t, i === st.targets.length - 1 ? v : `${v}.clone()`));
+        return;
+      }
+      case 'setitem':
+        this.assignTarget({ kind: 'item', container: st.container, index: st.index, type: st.value.type }, this.e(st.value).code);
+        return;
+      case 'delitem':
+        this.deleteTarget(st.target);
         return;
     }
+  }
+
+  /** Stores a value (Rust code, evaluated once) into a target, in Python's order. */
+  private assignTarget(t: Target, value: string): void {
+    switch (t.kind) {
+      case 'name':
+        if (this.loopScopedNames.has(t.name)) this.emit(`let ${this.decl(t.name)}: ${RUST_TYPE[this.types.get(t.name)!]} = ${value};`);
+        else this.emit(`${this.ident(t.name)} = ${value};`);
+        return;
+      case 'item': {
+        const h = headOf(t.container.type);
+        if (h === 'dict') this.emit(`dict_setitem(${this.exprs.ref(t.container)}, ${this.e(t.index).code}, ${value});`);
+        else this.emit(`list_setitem(${this.exprs.ref(t.container)}, ${this.e(t.index).code}, ${value})?;`);
+        return;
+      }
+      case 'slice': {
+        const b = (x: TExpr | null): string => (x === null ? 'None' : `Some(${this.e(x).code})`);
+        this.emit(`list_setslice(${this.exprs.ref(t.container)}, ${b(t.lower)}, ${b(t.upper)}, ${b(t.step)}, PyIterable::py_items(&${value}))?;`);
+        return;
+      }
+      case 'unpack': {
+        const tmp = this.fresh('unpacked');
+        const parts = tupleParts(t.type);
+        if (parts && t.starred === null) {
+          this.emit(`let ${tmp} = ${value};`);
+          t.elts.forEach((x, i) => this.assignTarget(x, `${tmp}.${i}`));
+          return;
+        }
+        const n = t.elts.length;
+        const check = t.starred === null ? `unpack_exact(PyIterable::py_items(&${value}), ${n})?` : `unpack_starred(PyIterable::py_items(&${value}), ${t.starred}, ${n - 1 - t.starred})?`;
+        this.emit(`let ${tmp} = ${check};`);
+        t.elts.forEach((x, i) => {
+          if (i === t.starred) this.assignTarget(x, `List::from_vec(${tmp}.1.clone())`);
+          else this.assignTarget(x, `${tmp}.0[${i < (t.starred ?? n) ? i : i - 1}].clone()`);
+        });
+        return;
+      }
+    }
+  }
+
+  private deleteTarget(t: Target): void {
+    if (t.kind === 'item') {
+      if (headOf(t.container.type) === 'dict') this.emit(`dict_delitem(${this.exprs.ref(t.container)}, ${this.exprs.ref(t.index)})?;`);
+      else this.emit(`list_delitem(${this.exprs.ref(t.container)}, ${this.e(t.index).code})?;`);
+    } else if (t.kind === 'slice') {
+      const b = (x: TExpr | null): string => (x === null ? 'None' : `Some(${this.e(x).code})`);
+      this.emit(`list_delslice(${this.exprs.ref(t.container)}, ${b(t.lower)}, ${b(t.upper)}, ${b(t.step)})?;`);
+    }
+  }
+
+  /**
+   * `for target in iterable`: lists by index (seeing appends during the
+   * loop, as CPython does), dicts through a checked iterator (RuntimeError
+   * when the dict changes size), anything else over a snapshot of its items.
+   * One `loop` shape for all, so `else` and `break` work the same way.
+   */
+  private forEach(st: Extract<TStmt, { kind: 'foreach' }>): void {
+    const kind = iterationOf(st.iter.type);
+    let next: string;
+    if (kind === 'list') {
+      const seq = this.fresh('seq');
+      const i = this.fresh('index');
+      this.emit(`let ${seq} = ${this.e(st.iter).code};`);
+      this.emit(`let mut ${i} = 0usize;`);
+      next = `{ let x = ${seq}.get_cloned(${i}); ${i} += 1; x }`;
+    } else if (kind === 'items') {
+      const it = this.fresh('iter');
+      this.emit(`let mut ${it} = PyIterable::py_items(${this.exprs.ref(st.iter)}).into_iter();`);
+      next = `${it}.next()`;
+    } else {
+      const it = this.fresh('iter');
+      const dict = kind === 'dict_keys' && headOf(st.iter.type) === 'dict' ? this.exprs.ref(st.iter) : `&${paren(this.e(st.iter), P.UNARY)}.0`;
+      const method = { dict_keys: 'iter_keys', dict_values: 'iter_values', dict_items: 'iter_items' }[kind];
+      this.emit(`let mut ${it} = (${dict}).${method}();`);
+      next = `${it}.next_checked()?`;
+    }
+    const frame: PyLoop = { line: st.line, labelled: false };
+    const item = this.fresh('item');
+    this.loop((label) => `${label}loop {`, frame, () => {
+      this.depth++;
+      this.emit(`let ${item} = match ${next} {`);
+      this.depth++;
+      this.emit('Some(x) => x,');
+      if (st.orelse.length > 0 && st.hasBreak) {
+        this.emit('None => {');
+        this.loopElseThenBreak(st.orelse, frame);
+        this.emit('}');
+      } else {
+        this.emit('None => break,');
+      }
+      this.depth--;
+      this.emit('};');
+      this.assignTarget(st.target, item);
+      this.depth--;
+      this.block(st.body);
+    });
+    if (!(st.orelse.length > 0 && st.hasBreak)) for (const s of st.orelse) this.statement(s, new Set());
   }
 
   /** `py_print(fd, &[parts], sep, end)`: every part is converted by `str()` before anything is written. */
   private printCall(st: Extract<TStmt, { kind: 'print' }>): string {
     const parts = st.args.map((a) => {
       if (a.kind === 'text') return rustStr(a.text);
+      if (a.value.type === 'str') return `${this.exprs.ref(a.value)}.as_str()`;
+      if (!isCopy(a.value.type)) return `&str_string(${this.exprs.ref(a.value)})`;
       const v = this.e(a.value);
       const fn = a.value.type === 'int' ? 'repr_int' : a.value.type === 'float' ? 'repr_float' : 'repr_bool';
       return `&${fn}(${v.code})`;

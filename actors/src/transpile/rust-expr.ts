@@ -7,6 +7,25 @@
  * temporaries). Parentheses are added only where Rust's precedence needs them.
  */
 import type { BinaryOp, BuiltinName, CompareMode, CompareOp, TExpr, ValueType, VoidCallExpr } from '../analysis/types.js';
+import { compareOp } from './ops.js';
+import { isCopy, rustType } from './rust-types.js';
+import {
+  printComprehension,
+  printDictDisplay,
+  printDisplay,
+  printFString,
+  printIndex,
+  printMethod,
+  printOp,
+  printSlice,
+  rustStrLiteral,
+  type ValueContext,
+} from './rust-values.js';
+
+/** A printed runtime call: fallible ones end in `?`. */
+function valueCall(code: string): RustExpr {
+  return code.endsWith('?') && !code.startsWith('{') ? { code, prec: P.ATOM, result: code.slice(0, -1) } : { code, prec: P.ATOM };
+}
 
 export interface RustExpr {
   readonly code: string;
@@ -28,7 +47,7 @@ export interface ExprNames {
   fresh(base: string): string;
 }
 
-export const RUST_TYPE: Readonly<Record<ValueType, string>> = { int: 'i64', float: 'f64', bool: 'bool' };
+export const RUST_TYPE: Readonly<Record<string, string>> = new Proxy({} as Record<string, string>, { get: (_, t: string) => rustType(t) });
 
 const atom = (code: string): RustExpr => ({ code, prec: P.ATOM });
 const fallible = (call: string): RustExpr => ({ code: `${call}?`, prec: P.ATOM, result: call });
@@ -105,15 +124,68 @@ const CMP_SYMBOL: Readonly<Record<CompareOp, string>> = { eq: '==', ne: '!=', lt
 /** The math functions that cannot fail (no `?`). */
 const INFALLIBLE_BUILTINS = new Set(['math_isnan', 'math_isinf', 'math_isfinite', 'sys_argc']);
 
-export class ExprPrinter {
+export class ExprPrinter implements ValueContext {
   constructor(private readonly names: ExprNames) {}
+
+  /** Comprehension variables in scope, innermost last. */
+  private readonly compNames: Map<string, string>[] = [];
+
+  private localIdent(name: string): string {
+    for (let i = this.compNames.length - 1; i >= 0; i--) {
+      const id = this.compNames[i]!.get(name);
+      if (id !== undefined) return id;
+    }
+    return this.names.local(name);
+  }
+
+  withComprehensionNames<T>(names: Map<string, string>, body: () => T): T {
+    this.compNames.push(names);
+    try {
+      return body();
+    } finally {
+      this.compNames.pop();
+    }
+  }
+
+  fresh(base: string): string {
+    return this.names.fresh(base);
+  }
+
+  /** A reference to a value: `&x` for a local (no clone), `&(expr)` otherwise. */
+  ref(e: TExpr): string {
+    if (e.kind === 'local') return `&${this.localIdent(e.name)}`;
+    return `&${paren(this.print(e), P.UNARY)}`;
+  }
 
   print(e: TExpr | VoidCallExpr): RustExpr {
     switch (e.kind) {
       case 'literal':
+        if (e.type === 'str') return atom(`Str::new(${rustStrLiteral(e.value)})`);
         return e.type === 'int' ? intLiteral(e.value) : e.type === 'float' ? floatLiteral(e.value) : atom(String(e.value));
-      case 'local':
-        return atom(this.names.local(e.name));
+      case 'local': {
+        const id = this.localIdent(e.name);
+        return atom(isCopy(e.type) ? id : `${id}.clone()`);
+      }
+      case 'none':
+        return atom('None');
+      case 'some':
+        return atom(`Some(${this.print(e.operand).code})`);
+      case 'display':
+        return atom(printDisplay(this, e));
+      case 'dictDisplay':
+        return atom(printDictDisplay(this, e));
+      case 'index':
+        return atom(printIndex(this, e));
+      case 'slice':
+        return atom(printSlice(this, e));
+      case 'method':
+        return valueCall(printMethod(this, e.name, e.recv, e.args, e.type));
+      case 'op':
+        return valueCall(printOp(this, e.op, e.args, e.type));
+      case 'comp':
+        return atom(printComprehension(this, e));
+      case 'fstring':
+        return atom(printFString(this, e));
       case 'constant': {
         const c = this.names.constant(e.name);
         return c.computed ? fallible(`${c.ident}()`) : atom(c.ident);
@@ -131,7 +203,7 @@ export class ExprPrinter {
       case 'binary':
         return this.binary(e.op, e.operandType, e.type, e.left, e.right);
       case 'compare':
-        return this.compare(e.operands, e.ops, e.modes);
+        return this.compare(e.operands, e.ops, e.modes, e.valueOps);
       case 'boolop':
         return this.boolop(e.op, e.values, e.type);
       case 'ifexp': {
@@ -160,6 +232,10 @@ export class ExprPrinter {
   private truth(operand: TExpr, negate: boolean): RustExpr {
     const v = this.print(operand);
     if (operand.type === 'bool') return negate ? { code: `!${paren(v, P.UNARY)}`, prec: P.UNARY } : v;
+    if (!isCopy(operand.type)) {
+      const t = `(${this.ref(operand)}).py_bool()`;
+      return negate ? { code: `!${t}`, prec: P.UNARY } : atom(t);
+    }
     const zero = operand.type === 'int' ? '0' : '0.0';
     return { code: `${paren(v, P.CMP + 1)} ${negate ? '==' : '!='} ${zero}`, prec: P.CMP };
   }
@@ -242,7 +318,8 @@ export class ExprPrinter {
    * `a < b` holds. Operands that are not simple get a temporary, and when the
    * first one needs one, the one before it does too, to keep the order.
    */
-  private compare(operands: TExpr[], ops: CompareOp[], modes: CompareMode[]): RustExpr {
+  private compare(operands: TExpr[], ops: CompareOp[], modes: CompareMode[], valueOps?: (string | null)[]): RustExpr {
+    if (valueOps && valueOps.some((v) => v !== null)) return this.valueCompare(operands, ops, modes, valueOps);
     if (ops.length === 1) {
       return this.compareLink(this.print(operands[0]!), operands[0]!.type, ops[0]!, this.print(operands[1]!), operands[1]!.type, modes[0]!);
     }
@@ -272,6 +349,39 @@ export class ExprPrinter {
     return lets.length === 0 ? body : atom(`{ ${lets.join(' ')} ${body.code} }`);
   }
 
+  /**
+   * A comparison chain with non-scalar links: every operand is bound to a
+   * temporary in order (evaluated once), each link short-circuits the rest.
+   */
+  private valueCompare(operands: TExpr[], ops: CompareOp[], modes: CompareMode[], valueOps: (string | null)[]): RustExpr {
+    const link = (i: number, a: string, b: string): string => {
+      const op = valueOps[i];
+      if (op === null || op === undefined) {
+        return this.compareLink(atom(a), operands[i]!.type, ops[i]!, atom(b), operands[i + 1]!.type, modes[i]!).code;
+      }
+      return compareOp(op, { v: `${a}.clone()`, r: `&${a}` }, { v: `${b}.clone()`, r: `&${b}` }, operands[i]!.type, operands[i + 1]!.type);
+    };
+    if (ops.length === 1) {
+      const op = valueOps[0]!;
+      const l = operands[0]!;
+      const r = operands[1]!;
+      const side = (x: TExpr): { v: string; r: string } => ({ v: this.print(x).code, r: this.ref(x) });
+      if (op.startsWith('is_') || op.startsWith('const_')) return atom(compareOp(op, side(l), side(l), l.type, r.type));
+      // Both operands are evaluated left to right before comparing (a temporary keeps the order when the right one has effects).
+      if (isSimple(l) || isSimple(r) || l.kind === 'local') return atom(compareOp(op, side(l), side(r), l.type, r.type));
+      const t = this.names.fresh('lhs');
+      return atom(`{ let ${t} = ${this.print(l).code}; ${compareOp(op, { v: `${t}.clone()`, r: `&${t}` }, side(r), l.type, r.type)} }`);
+    }
+    const temps = operands.map(() => this.names.fresh('cmp'));
+    let code = link(ops.length - 1, temps[ops.length - 1]!, temps[ops.length]!);
+    code = `{ let ${temps[ops.length]} = ${this.print(operands[ops.length]!).code}; ${code} }`;
+    for (let i = ops.length - 2; i >= 0; i--) {
+      code = `(${link(i, temps[i]!, temps[i + 1]!)}) && { let ${temps[i + 1]} = ${temps[i + 1]}; ${code} }`;
+      code = `{ let ${temps[i + 1]} = ${this.print(operands[i + 1]!).code}; ${code} }`;
+    }
+    return atom(`{ let ${temps[0]} = ${this.print(operands[0]!).code}; ${code} }`);
+  }
+
   private boolop(op: 'and' | 'or', values: TExpr[], type: ValueType): RustExpr {
     if (type === 'bool') {
       const prec = op === 'and' ? P.AND : P.OR;
@@ -283,7 +393,7 @@ export class ExprPrinter {
     const build = (i: number): string => {
       const v = this.print(values[i]!);
       const t = this.names.fresh('v');
-      const test = `${t} != ${type === 'int' ? '0' : '0.0'}`;
+      const test = type === 'int' ? `${t} != 0` : type === 'float' ? `${t} != 0.0` : `${t}.py_bool()`;
       const rest = i + 1 === values.length - 1 ? this.print(values[i + 1]!).code : build(i + 1);
       const [then, otherwise] = op === 'and' ? [rest, t] : [t, rest];
       return `let ${t} = ${v.code}; if ${test} { ${then} } else { ${otherwise} }`;

@@ -25,9 +25,10 @@
 import { basename } from 'node:path';
 import { visitStmts } from '../analysis/ir-walk.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { AnalysisResult, ConstantIR, FunctionIR, ModuleIR, TExpr, TStmt, VoidCallExpr } from '../analysis/types.js';
-import type { ExportSpec, ModuleSpec, PyReturn, PyScalar } from '../spec/types.js';
-import { bareIdent, isSnakeCase, isUpperCase, pickIdent, RESERVED_VALUE_NAMES } from './names.js';
+import type { AnalysisResult, ConstantIR, ModuleIR, TExpr, TStmt, VoidCallExpr } from '../analysis/types.js';
+import type { ModuleSpec } from '../spec/types.js';
+import { printWrappers } from './exports.js';
+import { bareIdent, isSnakeCase, isUpperCase, pickIdent } from './names.js';
 import { ExprPrinter, OPAQUE_F64, RUST_TYPE } from './rust-expr.js';
 import { type ModuleNames, printFunction } from './rust-body.js';
 
@@ -220,60 +221,6 @@ function printConstant(c: ConstantIR, names: ModuleNames, fileName: string, used
   lines.push('    }');
   return lines;
 }
-
-const IMPORT: Readonly<Record<PyScalar, (arg: string, wide: boolean) => string>> = {
-  int: (arg, wide) => (wide ? arg : `import_int(${arg})`),
-  float: (arg) => arg,
-  bool: (arg) => `import_bool(${arg})`,
-};
-
-function exportFn(t: PyReturn, wide: boolean): string {
-  switch (t) {
-    case 'int':
-      return wide ? 'export_int_wide' : 'export_int';
-    case 'float':
-      return 'export_float';
-    case 'bool':
-      return 'export_bool';
-    case 'None':
-      return 'export_none';
-  }
-}
-
-/** Names the wrappers at the crate root call unqualified; a wrapper must not shadow them. */
-const ROOT_NAMES = new Set(['import_int', 'import_bool', 'export_int', 'export_int_wide', 'export_float', 'export_bool', 'export_none', 'py']);
-
-function printWrappers(e: ExportSpec, fn: FunctionIR, pyIdent: string): string[] {
-  const forms = [{ wasm: e.wasm, wide: false }, ...(e.wide ? [{ wasm: e.wide, wide: true }] : [])];
-  return forms.flatMap(({ wasm, wide }) => {
-    const taken = new Set<string>();
-    const params = fn.params.map((p, i) => ({ ident: pickIdent(p.name, taken, ROOT_NAMES_AND_RESERVED), type: wasm.params[i]!, py: p.type }));
-    const result = wasm.results[0];
-    const call = `py::${pyIdent}(${params.map((p) => IMPORT[p.py](p.ident, wide)).join(', ')})`;
-    const symbol = wasm.name;
-    // `#[no_mangle]` needs the Rust name to be the symbol (and ASCII); otherwise
-    // an `export_...` wrapper carries the symbol in `#[export_name]`.
-    const plainIdent = pickIdent(symbol, new Set(), ROOT_NAMES_AND_RESERVED);
-    const ascii = /^[\x00-\x7f]*$/.test(symbol);
-    const asciiName = [...symbol].map((c) => (/^[\x00-\x7f]$/.test(c) ? c : `u${c.codePointAt(0)!.toString(16)}`)).join('');
-    const noMangle = ascii && bareIdent(plainIdent) === symbol && !ROOT_NAMES.has(symbol);
-    const ident = noMangle ? plainIdent : `export_${asciiName}`;
-    const attrs = noMangle ? ['#[no_mangle]'] : [`#[export_name = "${symbol}"]`];
-    // rustc exempts `#[no_mangle]` function names (not parameters) from non_snake_case.
-    const checked = [...(attrs[0] === '#[no_mangle]' ? [] : [ident]), ...params.map((p) => p.ident)];
-    const snake = checked.every(isSnakeCase);
-    return [
-      '',
-      ...attrs,
-      ...allow(snake ? [] : ['non_snake_case'], ''),
-      `pub extern "C" fn ${ident}(${params.map((p) => `${p.ident}: ${p.type}`).join(', ')})${result ? ` -> ${result}` : ''} {`,
-      `    ${exportFn(e.returns, wide)}(${call})`,
-      '}',
-    ];
-  });
-}
-
-const ROOT_NAMES_AND_RESERVED: ReadonlySet<string> = new Set([...RESERVED_VALUE_NAMES, ...ROOT_NAMES]);
 
 /** `range(start, stop, step)` for any step, as CPython iterates it. */
 const PY_RANGE = [
