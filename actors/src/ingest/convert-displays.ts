@@ -7,7 +7,7 @@
  */
 import type * as ast from './ast.js';
 import type { ConvertContext } from './convert-context.js';
-import { convertElement, convertExpr, invalid, unsupportedExpr } from './convert-expr.js';
+import { checkStarOperand, convertElement, convertExpr, invalid, unsupportedExpr } from './convert-expr.js';
 import { checkTarget } from './check-targets.js';
 import { childByField, type CstNode, hasToken, namedChildren } from './cst.js';
 
@@ -23,6 +23,7 @@ export function convertDict(ctx: ConvertContext, node: CstNode): ast.Expr_ {
       values.push(convertExpr(ctx, value));
     } else if (entry.type === 'dictionary_splat') {
       const value = namedChildren(entry)[0];
+      if (value) checkStarOperand(ctx, value);
       keys.push(null);
       values.push(value ? convertExpr(ctx, value) : invalid(ctx, entry));
     } else {

@@ -27,9 +27,10 @@ const STARRED = new Set(['list_splat', 'list_splat_pattern', 'parenthesized_list
  * stand (as `Starred`). Everywhere else convertExpr rejects it, like CPython
  * (`a + *b`).
  */
-export function convertElement(ctx: ConvertContext, node: CstNode): ast.Expr_ {
+export function convertElement(ctx: ConvertContext, node: CstNode, inCall = false): ast.Expr_ {
   if (node.type === 'list_splat' || node.type === 'list_splat_pattern') {
     const inner = namedChildren(node)[0];
+    if (inner && !inCall) checkStarOperand(ctx, inner);
     return { type: 'Starred', value: inner ? convertExpr(ctx, inner) : invalid(ctx, node), range: ctx.rangeOf(node) };
   }
   return STARRED.has(node.type) ? unsupportedExpr(ctx, node, 'Starred') : convertExpr(ctx, node);
@@ -120,6 +121,8 @@ export function convertExpr(ctx: ConvertContext, node: CstNode): ast.Expr_ {
       const testNode = namedChildren(node)[1];
       if (testNode?.type === 'conditional_expression') ctx.error("expected 'else' after 'if' expression", node.start, testNode.end);
       else if (testNode?.type === 'lambda') ctx.errorAt(testNode, 'invalid syntax');
+      const bodyNode = namedChildren(node)[0];
+      if (bodyNode?.type === 'named_expression') return convertNamedConditional(ctx, node, bodyNode);
       const [body, test, orelse] = namedChildren(node).map((c) => convertExpr(ctx, c));
       if (!body || !test || !orelse) return invalid(ctx, node);
       return { type: 'IfExp', test, body, orelse, range: ctx.rangeOf(node) };
@@ -279,7 +282,7 @@ function convertCall(ctx: ConvertContext, node: CstNode): ast.Expr_ {
       const value = namedChildren(child)[0];
       keywords.push({ type: 'keyword', arg: null, value: value ? convertExpr(ctx, value) : invalid(ctx, child), range: ctx.rangeOf(child) });
     } else {
-      args.push(convertElement(ctx, child));
+      args.push(convertElement(ctx, child, true));
     }
   }
   return { type: 'Call', func, args, keywords, range };
@@ -293,6 +296,54 @@ function convertLambda(ctx: ConvertContext, node: CstNode): ast.Expr_ {
     ? convertParameters(ctx, params, true)
     : { type: 'arguments', posonlyargs: [], args: [], vararg: null, kwonlyargs: [], kw_defaults: [], kwarg: null, defaults: [], range: ctx.rangeOf(node) };
   return { type: 'Lambda', args, body: convertExpr(ctx, body), range: ctx.rangeOf(node) };
+}
+
+/**
+ * `w := a if b else c`: tree-sitter reads `(w := a) if b else c`, CPython
+ * `w := (a if b else c)`, the walrus binding loosest.
+ */
+function convertNamedConditional(ctx: ConvertContext, node: CstNode, named: CstNode): ast.Expr_ {
+  const name = childByField(named, 'name');
+  const valueNode = childByField(named, 'value');
+  const [, testNode, orelseNode] = namedChildren(node);
+  if (name?.type !== 'identifier' || !valueNode || !testNode || !orelseNode) return invalid(ctx, node);
+  const value: ast.IfExp = {
+    type: 'IfExp',
+    test: convertExpr(ctx, testNode),
+    body: convertExpr(ctx, valueNode),
+    orelse: convertExpr(ctx, orelseNode),
+    range: ctx.range(valueNode.start, node.end),
+  };
+  return { type: 'NamedExpr', target: convertName(ctx, name), value, range: ctx.rangeOf(node) };
+}
+
+const LOOSER_THAN_BITWISE_OR = new Set(['comparison_operator', 'boolean_operator', 'conditional_expression']);
+const STARTS_LOOSER = new Set(['not_operator', 'lambda', 'named_expression']);
+
+/**
+ * `*x` in a display and `**x` in a dict take a bitwise_or operand in
+ * CPython's grammar (`[*a or b]` is invalid, `f(*a or b)` is not); tree-sitter
+ * takes any expression. CPython fails at the first token past the operand.
+ */
+export function checkStarOperand(ctx: ConvertContext, operand: CstNode): void {
+  let n = operand;
+  while (LOOSER_THAN_BITWISE_OR.has(n.type)) {
+    const left = namedChildren(n)[0];
+    if (left === undefined) return;
+    if (STARTS_LOOSER.has(left.type)) {
+      n = left;
+      break;
+    }
+    if (!LOOSER_THAN_BITWISE_OR.has(left.type)) {
+      const re = /[ \t\f]*/y;
+      re.lastIndex = left.end;
+      re.exec(ctx.source);
+      ctx.error('invalid syntax', re.lastIndex, re.lastIndex + 1);
+      return;
+    }
+    n = left;
+  }
+  if (STARTS_LOOSER.has(n.type)) ctx.error('invalid syntax', n.start, n.start + 1);
 }
 
 /** `(name := value)`: the target is always a plain name (tree-sitter's grammar allows nothing else). */
