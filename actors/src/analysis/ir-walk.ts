@@ -4,7 +4,7 @@
  * statements). Every pass over the IR (call graph, names mentioned, names
  * read) is built from these two, so a new node kind is taught here once.
  */
-import type { TExpr, TStmt, VoidCallExpr } from './types.js';
+import type { Target, TExpr, TStmt, VoidCallExpr } from './types.js';
 
 export type AnyExpr = TExpr | VoidCallExpr;
 
@@ -26,6 +26,54 @@ export function subExpressions(e: AnyExpr): readonly TExpr[] {
     case 'call':
     case 'builtin':
       return e.args;
+    case 'some':
+      return [e.operand];
+    case 'display':
+      return e.elts;
+    case 'dictDisplay':
+      return e.keys.flatMap((k, i) => [k, e.values[i]!]);
+    case 'index':
+      return [e.value, e.index];
+    case 'slice':
+      return [e.value, ...[e.lower, e.upper, e.step].filter((x): x is TExpr => x !== null)];
+    case 'method':
+      return [e.recv, ...e.args.filter((x): x is TExpr => x !== null)];
+    case 'op':
+      return e.args.filter((x): x is TExpr => x !== null);
+    case 'comp':
+      return [
+        ...e.clauses.flatMap((c) => [c.iter, ...c.ifs, ...targetExpressions(c.target)]),
+        e.elt,
+        ...(e.value ? [e.value] : []),
+      ];
+    case 'fstring':
+      return e.parts.flatMap((p) => ('value' in p ? [p.value, ...(p.spec ? [p.spec] : [])] : []));
+    default:
+      return [];
+  }
+}
+
+/** The expressions a target evaluates (containers and indices of subscripts). */
+export function targetExpressions(t: Target): TExpr[] {
+  switch (t.kind) {
+    case 'name':
+      return [];
+    case 'item':
+      return [t.container, t.index];
+    case 'slice':
+      return [t.container, ...[t.lower, t.upper, t.step].filter((x): x is TExpr => x !== null)];
+    case 'unpack':
+      return t.elts.flatMap(targetExpressions);
+  }
+}
+
+/** The names a target binds. */
+export function targetNames(t: Target): string[] {
+  switch (t.kind) {
+    case 'name':
+      return [t.name];
+    case 'unpack':
+      return t.elts.flatMap(targetNames);
     default:
       return [];
   }
@@ -56,6 +104,14 @@ export function ownExpressions(st: TStmt): (AnyExpr | null)[] {
       return st.args.flatMap((a) => (a.kind === 'value' ? [a.value] : []));
     case 'exit':
       return [st.status];
+    case 'foreach':
+      return [st.iter, ...targetExpressions(st.target)];
+    case 'store':
+      return [st.value, ...st.targets.flatMap(targetExpressions)];
+    case 'setitem':
+      return [st.container, st.index, st.value];
+    case 'delitem':
+      return targetExpressions(st.target);
     default:
       return [];
   }
@@ -67,6 +123,7 @@ export function nestedBlocks(st: TStmt): TStmt[][] {
     case 'if':
     case 'while':
     case 'for':
+    case 'foreach':
       return [st.body, st.orelse];
     default:
       return [];

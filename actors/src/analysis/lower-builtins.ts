@@ -11,11 +11,21 @@ import { lowerTest, lowerValue, type Scope, toInt } from './lower-expr.js';
 import { commonType, convertTo } from './lower-values.js';
 import { dictOf, dictParts, frozensetOf, headOf, isHashable, isOrdered, iterItemOf, listOf, pyClassName, setOf, tupleNOf, tupleParts, type Ty } from './ty.js';
 import type { TExpr } from './types.js';
+import { CONTAINERS_BUILTINS } from './builtins-containers.js';
+import { FUNCTIONS_BUILTINS } from './builtins-functions.js';
+import { IO_BUILTINS } from './builtins-io.js';
+import { TEXT_BUILTINS } from './builtins-text.js';
 
 export type BuiltinLowering = (e: ast.Call, scope: Scope) => TExpr | null;
 
-/** Builtins handled here (and by files that register more). Names not here fall back to lower-call.ts's numeric builtins. */
-export const BUILTINS = new Map<string, BuiltinLowering>();
+/** Builtins handled here. Names not here fall back to the area files, then to lower-call.ts's numeric builtins. */
+const CORE = new Map<string, BuiltinLowering>();
+const BUILTINS = CORE;
+
+/** The lowering of a builtin over strings/containers/functions/io, if there is one. */
+export function builtinLowering(name: string): BuiltinLowering | undefined {
+  return CORE.get(name) ?? TEXT_BUILTINS[name] ?? CONTAINERS_BUILTINS[name] ?? FUNCTIONS_BUILTINS[name] ?? IO_BUILTINS[name];
+}
 
 function noKeywords(name: string, e: ast.Call, scope: Scope): boolean {
   if (e.keywords.length === 0) return true;

@@ -11,7 +11,7 @@ import { convertTo } from './lower-values.js';
 import { MATH_CONSTANTS, MATH_FUNCTIONS, OTHER_BUILTINS, SUPPORTED_BUILTINS } from './names.js';
 import type { Report } from './report.js';
 import type { BuiltinName, CallExpr, TExpr, VoidCallExpr } from './types.js';
-import { BUILTINS, lowerMinMaxIterable } from './lower-builtins.js';
+import { builtinLowering, lowerMinMaxIterable } from './lower-builtins.js';
 import { lowerMethodCall } from './lower-method.js';
 import { lowerSysCall } from './lower-sys.js';
 import { isScalar } from './ty.js';
@@ -60,11 +60,8 @@ export function lowerCall(e: ast.Call, scope: Scope): TExpr | VoidCallExpr | nul
       const only = lowerValue(e.args[0]!, silentScope(scope));
       if (only !== null && !isScalar(only.type)) return lowerMinMaxIterable(id, e, scope);
     }
-    const container = BUILTINS.get(id);
-    if (container && !(id === 'range' && false)) {
-      // int()/float() of a str and the numeric builtins stay in lowerBuiltinCall.
-      return container(e, scope);
-    }
+    const container = builtinLowering(id);
+    if (container) return container(e, scope);
     if (SUPPORTED_BUILTINS.has(id)) return lowerBuiltinCall(id, e, scope);
     if (OTHER_BUILTINS.has(id)) {
       report('PTL2007', f.range, `the builtin \`${id}()\` is not supported`);

@@ -9,10 +9,16 @@ import { convertTo } from './lower-values.js';
 import { METHODS, type MethodParam, methodSignature } from './method-table.js';
 import { dictParts, elementOf, headOf, iterItemOf, pyClassName, type Ty, unify } from './ty.js';
 import type { TExpr } from './types.js';
+import { CONTAINERS_METHODS } from './builtins-containers.js';
+import { FUNCTIONS_METHODS } from './builtins-functions.js';
+import { IO_METHODS } from './builtins-io.js';
+import { TEXT_METHODS } from './builtins-text.js';
 
 /** Extra methods whose typing is not a plain signature (keyword-only flags, callables): provided by other modules. */
 export type SpecialMethod = (recv: TExpr, e: ast.Call, scope: Scope) => TExpr | null;
-export const SPECIAL_METHODS = new Map<string, SpecialMethod>();
+function specialMethod(name: string): SpecialMethod | undefined {
+  return TEXT_METHODS[name] ?? CONTAINERS_METHODS[name] ?? FUNCTIONS_METHODS[name] ?? IO_METHODS[name];
+}
 
 function vars(recv: Ty): Record<string, string> {
   const d = dictParts(recv);
@@ -48,7 +54,7 @@ export function lowerMethodCall(recvNode: ast.Expr_, attr: string, e: ast.Call, 
   const head = headOf(recv.type);
   const cls = head === 'tupleN' ? 'tuple' : head;
   const shown = `${pyClassName(recv.type)}.${attr}`;
-  const special = SPECIAL_METHODS.get(`${cls}.${attr}`);
+  const special = specialMethod(`${cls}.${attr}`);
   if (special) return special(recv, e, scope);
   const spec = METHODS[cls]?.[attr];
   if (spec === undefined) {

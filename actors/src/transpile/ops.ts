@@ -7,6 +7,10 @@
  */
 import { dictParts, elementOf, headOf, iterItemOf } from '../analysis/ty.js';
 import type { TExpr } from '../analysis/types.js';
+import { CONTAINERS_METHOD_OPS, CONTAINERS_OPS } from './ops-containers.js';
+import { FUNCTIONS_METHOD_OPS, FUNCTIONS_OPS } from './ops-functions.js';
+import { IO_METHOD_OPS, IO_OPS } from './ops-io.js';
+import { TEXT_METHOD_OPS, TEXT_OPS } from './ops-text.js';
 
 /** How an entry sees its arguments (printed on demand, each at most once). */
 export interface OpArgs {
@@ -28,12 +32,13 @@ export interface OpArgs {
   readonly type: string;
 }
 
-type Entry = (a: OpArgs) => string;
+export type OpEntry = (a: OpArgs) => string;
+type Entry = OpEntry;
 
 const fallible = (s: string): string => `${s}?`;
 
 /** `op` nodes. Receivers of methods are argument 0 (see METHODS below). */
-export const OPS: Readonly<Record<string, Entry>> = {
+const CORE_OPS: Readonly<Record<string, Entry>> = {
   'str.concat': (a) => `str_concat(${a.r(0)}, ${a.r(1)})`,
   'str.repeat': (a) => fallible(`str_repeat(${a.r(0)}, ${a.v(1)})`),
   'list.concat': (a) => `list_concat(${a.r(0)}, ${a.r(1)})`,
@@ -102,7 +107,7 @@ function tupleN(a: OpArgs, i: number): string {
 }
 
 /** Methods: argument 0 is the receiver, then the method's parameters in order (null where left out). */
-export const METHOD_OPS: Readonly<Record<string, Entry>> = {
+const CORE_METHOD_OPS: Readonly<Record<string, Entry>> = {
   // str
   'str.split': (a) => `List::from_vec(str_split(${a.r(0)}, ${optStr(a, 1)}, ${a.has(2) ? a.v(2) : '-1'})?)`,
   'str.rsplit': (a) => `List::from_vec(str_rsplit(${a.r(0)}, ${optStr(a, 1)}, ${a.has(2) ? a.v(2) : '-1'})?)`,
@@ -197,6 +202,17 @@ export const METHOD_OPS: Readonly<Record<string, Entry>> = {
   // tuple (homogeneous)
   'tuple.index': (a) => fallible(`tuple_index(&${tupleN(a, 0)}, ${a.r(1)}, ${a.opt(2)}, ${a.opt(3)})`),
   'tuple.count': (a) => `tuple_count(&${tupleN(a, 0)}, ${a.r(1)})`,
+};
+
+/** Every `op` node's Rust, by name. */
+export const OPS: Readonly<Record<string, Entry>> = { ...CORE_OPS, ...TEXT_OPS, ...CONTAINERS_OPS, ...FUNCTIONS_OPS, ...IO_OPS };
+/** Every method's Rust, by `<class>.<method>`. */
+export const METHOD_OPS: Readonly<Record<string, Entry>> = {
+  ...CORE_METHOD_OPS,
+  ...TEXT_METHOD_OPS,
+  ...CONTAINERS_METHOD_OPS,
+  ...FUNCTIONS_METHOD_OPS,
+  ...IO_METHOD_OPS,
 };
 
 function optStr(a: OpArgs, i: number): string {

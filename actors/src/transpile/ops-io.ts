@@ -1,0 +1,8 @@
+/**
+ * Rust for the io operations, methods and builtins (see ops.ts for the
+ * entry format). Merged into OPS / METHOD_OPS by ops.ts.
+ */
+import type { OpEntry } from './ops.js';
+
+export const IO_OPS: Readonly<Record<string, OpEntry>> = {};
+export const IO_METHOD_OPS: Readonly<Record<string, OpEntry>> = {};
