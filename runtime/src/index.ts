@@ -54,3 +54,4 @@ export {
   type PythonErrorClass,
 } from './errors.js';
 export { runScriptWasm, type ScriptIO } from './script.js';
+export { wireBigint, wireInt, wireIntError, wireReadStr, wireTypeError, wireWriteStr } from './wire.js';

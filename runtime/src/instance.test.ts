@@ -55,7 +55,8 @@ describe.skipIf(rustcMissing)('PortalisInstance against an ABI fixture', () => {
   });
 
   beforeEach(async () => {
-    wasm = await instantiate(bytes, { abiVersion: ABI_VERSION });
+    // The fixture is a version-1 module (scalars only, no wire buffers).
+    wasm = await instantiate(bytes, { abiVersion: 1 });
   });
 
   it('returns values on the fast path with the state word at 0', () => {
@@ -211,7 +212,13 @@ describe.skipIf(rustcMissing)('PortalisInstance against an ABI fixture', () => {
   });
 
   it('rejects a module built for another ABI version', async () => {
-    await expect(instantiate(bytes, { abiVersion: 2 })).rejects.toThrow(/needs Portalis ABI 2.*implements ABI 1/);
+    expect(ABI_VERSION).toBe(2);
+    await expect(instantiate(bytes, { abiVersion: 3 })).rejects.toThrow(/needs Portalis ABI 3.*implements ABI 2/);
+    await expect(instantiate(bytes, { abiVersion: 0 })).rejects.toThrow(/needs Portalis ABI 0/);
+  });
+
+  it('requires the wire buffers of a version-2 module', async () => {
+    await expect(instantiate(bytes, { abiVersion: 2 })).rejects.toThrow('not a Portalis module (ABI 2): missing export __portalis_alloc');
   });
 });
 

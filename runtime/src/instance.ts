@@ -24,8 +24,14 @@
 import { createPythonError, PortalisTrap, RecursionError } from './errors.js';
 import { loadWasmModule, type WasmSource } from './load.js';
 
-/** The ABI version this runtime implements (`ModuleSpec.abiVersion`). */
-export const ABI_VERSION = 1;
+/**
+ * The newest ABI version this runtime implements (`ModuleSpec.abiVersion`);
+ * it runs version 1 modules (scalars only) too.
+ */
+export const ABI_VERSION = 2;
+
+/** The exports of "Values in linear memory" that ABI 2 modules have (docs/abi.md). */
+const WIRE_EXPORTS = ['__portalis_alloc', '__portalis_result_ptr', '__portalis_result_len'] as const;
 
 /** The functions a Portalis module exports besides the user's (docs/abi.md). */
 const SUPPORT_EXPORTS = [
@@ -50,7 +56,7 @@ export interface InstantiateOptions {
 
 /** Loads, compiles and instantiates a Portalis module. */
 export async function instantiate(source: WasmSource, options: InstantiateOptions = {}): Promise<PortalisInstance> {
-  if (options.abiVersion !== undefined && options.abiVersion !== ABI_VERSION) {
+  if (options.abiVersion !== undefined && (options.abiVersion < 1 || options.abiVersion > ABI_VERSION)) {
     throw new Error(
       `this module needs Portalis ABI ${options.abiVersion}, but @portalis/runtime implements ABI ${ABI_VERSION}; ` +
         'rebuild the module or update @portalis/runtime',
@@ -59,6 +65,11 @@ export async function instantiate(source: WasmSource, options: InstantiateOption
   const module = await loadWasmModule(source);
   // The asynchronous form is allowed on a browser's main thread for any size.
   const instance = await WebAssembly.instantiate(module, {});
+  if (options.abiVersion !== undefined && options.abiVersion >= 2) {
+    for (const name of WIRE_EXPORTS) {
+      if (typeof instance.exports[name] !== 'function') throw new Error(`not a Portalis module (ABI ${options.abiVersion}): missing export ${name}`);
+    }
+  }
   return new PortalisInstance(module, instance);
 }
 
@@ -77,6 +88,13 @@ export class PortalisInstance {
   stateIndex!: number;
   /** How many times the module was re-instantiated after a trap. */
   resets = 0;
+  /**
+   * ABI 2: views on the region `wireInput`/`wireResult` last chose (the
+   * input buffer or the result), offsets relative to its start and bounded
+   * by its length, so a bad offset throws instead of touching other memory.
+   */
+  wireView: DataView = new DataView(new ArrayBuffer(0));
+  wireBytes: Uint8Array = new Uint8Array(0);
 
   private lazyExports: PortalisExports | null = null;
 
@@ -129,6 +147,35 @@ export class PortalisInstance {
     }
     exports.__portalis_clear();
     throw new PortalisTrap(functionName, `unknown state word ${String(code)} (ABI mismatch)`);
+  }
+
+  /**
+   * ABI 2: the module's input buffer for `size` bytes of encoded arguments.
+   * Returns its address and points `wireView`/`wireBytes` at it.
+   */
+  wireInput(size: number): number {
+    const exports = this.exports;
+    const pointer: number = exports.__portalis_alloc(size);
+    const buffer = exports.memory.buffer;
+    this.wireView = new DataView(buffer, pointer, size);
+    this.wireBytes = new Uint8Array(buffer, pointer, size);
+    return pointer;
+  }
+
+  /** ABI 2: after a successful `__w` call, points the views at its encoded result; returns its length. */
+  wireResult(): number {
+    const exports = this.exports;
+    const pointer: number = exports.__portalis_result_ptr();
+    const length: number = exports.__portalis_result_len();
+    const buffer = exports.memory.buffer;
+    this.wireView = new DataView(buffer, pointer, length);
+    this.wireBytes = new Uint8Array(buffer, pointer, length);
+    return length;
+  }
+
+  /** ABI 2: the glue read a result of another length than the module wrote (a Portalis bug). */
+  wireMismatch(functionName: string, read: number, length: number): never {
+    throw new PortalisTrap(functionName, `the encoded result is ${length} bytes but its type reads ${read} (ABI mismatch)`);
   }
 
   /** The pending exception record, `Type\nmessage`, split at the first newline. */

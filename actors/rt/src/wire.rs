@@ -26,7 +26,12 @@
 //! exception goes to the state word as for every export (`abi.rs`).
 
 use crate::abi::export_none;
+use crate::dict::{dict_items, Dict};
 use crate::err::{Exc, PyErr, PyResult};
+use crate::list::List;
+use crate::str::Str;
+use crate::tuple::{Tuple, Tuple0};
+use crate::value::{PyHash, PyValue};
 use std::cell::RefCell;
 
 thread_local! {
@@ -279,6 +284,69 @@ wire_tuple!(A 0, B 1, C 2, D 3, E 4, F 5, G 6, H 7, I 8, J 9);
 wire_tuple!(A 0, B 1, C 2, D 3, E 4, F 5, G 6, H 7, I 8, J 9, K 10);
 wire_tuple!(A 0, B 1, C 2, D 3, E 4, F 5, G 6, H 7, I 8, J 9, K 10, L 11);
 
+impl Wire for Str {
+    const MIN_SIZE: usize = 4;
+    fn decode(r: &mut Reader) -> PyResult<Str> {
+        Ok(Str::new(decode_utf8(r)?))
+    }
+    fn encode(&self, w: &mut Vec<u8>) {
+        encode_utf8(self.as_str(), w);
+    }
+}
+
+impl<T: PyValue + Wire> Wire for List<T> {
+    const MIN_SIZE: usize = 4;
+    fn decode(r: &mut Reader) -> PyResult<List<T>> {
+        Ok(List::from_vec(decode_seq(r)?))
+    }
+    fn encode(&self, w: &mut Vec<u8>) {
+        let items = self.borrow();
+        encode_seq(items.len(), items.iter(), w);
+    }
+}
+
+impl<T: PyValue + Wire> Wire for Tuple<T> {
+    const MIN_SIZE: usize = 4;
+    fn decode(r: &mut Reader) -> PyResult<Tuple<T>> {
+        Ok(Tuple::from_vec(decode_seq(r)?))
+    }
+    fn encode(&self, w: &mut Vec<u8>) {
+        encode_seq(self.len(), self.iter(), w);
+    }
+}
+
+impl Wire for Tuple0 {
+    const MIN_SIZE: usize = 0;
+    fn decode(_: &mut Reader) -> PyResult<Tuple0> {
+        Ok(Tuple0)
+    }
+    fn encode(&self, _: &mut Vec<u8>) {}
+}
+
+/// Keys in the order they come; a key equal to an earlier one replaces its
+/// value and keeps its place, as `dict(pairs)` does.
+impl<K: PyHash + Wire, V: PyValue + Wire> Wire for Dict<K, V> {
+    const MIN_SIZE: usize = 4;
+    fn decode(r: &mut Reader) -> PyResult<Dict<K, V>> {
+        let n = r.count(K::MIN_SIZE + V::MIN_SIZE)?;
+        let mut pairs = Vec::with_capacity(n);
+        for _ in 0..n {
+            let k = K::decode(r)?;
+            let v = V::decode(r)?;
+            pairs.push((k, v));
+        }
+        Ok(Dict::from_pairs(pairs))
+    }
+    fn encode(&self, w: &mut Vec<u8>) {
+        let items = dict_items(self);
+        encode_count(items.len(), w);
+        for (k, v) in &items {
+            k.encode(w);
+            v.encode(w);
+        }
+    }
+}
+
 /// The body of every `f__w` export. `decode` reads the arguments from the
 /// input buffer and returns the call to make; the buffer must be read to its
 /// end. The call runs after the buffer is released, and its result is
@@ -412,6 +480,38 @@ mod tests {
         assert_eq!(decode_utf8(&mut r).err().unwrap().message(), "malformed argument buffer: str is not valid UTF-8");
         let mut r = Reader::new(&[9, 0, 0, 0, b'a']);
         assert!(decode_utf8(&mut r).is_err());
+    }
+
+    #[test]
+    fn strings_and_containers_round_trip() {
+        let s = Str::new("naïve ☃ 𝄞 \u{feff}");
+        assert_eq!(round_trip(&s).as_str(), s.as_str());
+        let xs: List<f64> = List::from_vec((0..10_000).map(|i| i as f64 / 3.0).collect());
+        let back = round_trip(&xs);
+        assert_eq!(*back.borrow(), *xs.borrow());
+        let d: Dict<Str, List<i64>> = Dict::from_pairs(vec![
+            (Str::new("b"), List::from_vec(vec![1, -2, i64::MIN])),
+            (Str::new("a"), List::new()),
+        ]);
+        let back = round_trip(&d);
+        let mut text = String::new();
+        back.py_repr(&mut text);
+        assert_eq!(text, "{'b': [1, -2, -9223372036854775808], 'a': []}");
+        let t: Tuple<(i64, Option<Str>)> = Tuple::from_vec(vec![(1, None), (2, Some(Str::new("x")))]);
+        let mut text = String::new();
+        round_trip(&t).py_repr(&mut text);
+        assert_eq!(text, "((1, None), (2, 'x'))");
+        round_trip(&Tuple0);
+        // Duplicate keys: the later value wins, the first position stays (dict(pairs)).
+        let mut w = Vec::new();
+        encode_count(3, &mut w);
+        for (k, v) in [(1i64, 1.0f64), (2, 2.0), (1, 3.0)] {
+            k.encode(&mut w);
+            v.encode(&mut w);
+        }
+        let mut text = String::new();
+        Reader::new(&w).read::<Dict<i64, f64>>().unwrap().py_repr(&mut text);
+        assert_eq!(text, "{1: 3.0, 2: 2.0}");
     }
 
     fn call_with(bytes: &[u8], f: impl FnOnce(i32, i32)) {

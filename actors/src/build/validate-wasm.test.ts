@@ -67,6 +67,9 @@ function fnsFor(spec: ModuleSpec): Fn[] {
     { name: '__portalis_error_len', params: [], results: ['i32'] },
     { name: '__portalis_wide_result', params: [], results: ['i64'] },
     { name: '__portalis_clear', params: [], results: [] },
+    { name: '__portalis_alloc', params: ['i32'], results: ['i32'] },
+    { name: '__portalis_result_ptr', params: [], results: ['i32'] },
+    { name: '__portalis_result_len', params: [], results: ['i32'] },
   );
   return out;
 }

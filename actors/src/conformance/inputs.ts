@@ -55,20 +55,20 @@ export function generateCases(fnName: string, params: readonly ParamSpec[], opti
   const out = new CaseSet(max);
 
   if (params.length === 1) {
-    const type = (params[0] as ParamSpec).type;
+    const type = (params[0] as ParamSpec).type as PyScalar;
     for (const v of edgeValues(type)) out.add([v], 'edge');
     for (let i = 0; i < RANDOM_PER_PARAM * 2; i++) out.add([randomValue(type, rng)], 'random');
     return out.cases;
   }
 
-  const pairSets = params.map((p) => pairValues(p.type));
+  const pairSets = params.map((p) => pairValues(p.type as PyScalar));
   for (const row of allPairs(pairSets.map((s) => s.length))) {
     out.add(row.map((vi, pi) => (pairSets[pi] as PyValue[])[vi] as PyValue), 'pairwise');
   }
   // Fill the rest with a sample over the full edge sets and random values.
   const pools = params.map((p) => {
-    const pool = edgeValues(p.type);
-    if (p.type !== 'bool') for (let i = 0; i < RANDOM_PER_PARAM; i++) pool.push(randomValue(p.type, rng));
+    const pool = edgeValues(p.type as PyScalar);
+    if (p.type !== 'bool') for (let i = 0; i < RANDOM_PER_PARAM; i++) pool.push(randomValue(p.type as PyScalar, rng));
     return pool;
   });
   const space = pools.reduce((n, pool) => n * pool.length, 1);
@@ -86,7 +86,7 @@ export function coerceCase(params: readonly ParamSpec[], args: readonly CaseArg[
   const out: PyValue[] = [];
   for (let i = 0; i < params.length; i++) {
     const p = params[i] as ParamSpec;
-    const v = coerceArg(p.type, args[i] as CaseArg);
+    const v = coerceArg(p.type as PyScalar, args[i] as CaseArg);
     if (typeof v === 'string') return { error: `parameter ${p.name}: ${v}` };
     out.push(v);
   }

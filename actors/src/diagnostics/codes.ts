@@ -52,6 +52,7 @@ export const DIAGNOSTIC_CODES = {
   PTL3009: { title: 'name used before assignment', hint: 'Assign the variable on every path before it is read.' },
   PTL3010: { title: 'exported name collides', hint: 'Rename the function; this name is reserved by the WASM boundary.' },
   PTL3011: { title: 'integer out of the 64-bit range', hint: 'Portalis ints are 64-bit (-2**63 to 2**63 - 1) until arbitrary precision lands.' },
+  PTL3012: { title: 'type cannot cross the JS boundary', hint: 'Exported functions take and return int, float, bool, str, None, and lists, tuples, dicts, sets and Optionals of those; keep other types (range, functions) inside the module.' },
 
   // ── build ──────────────────────────────────────────────────────────────
   PTL4001: { title: 'no Rust compiler with the wasm32-unknown-unknown target', hint: 'Install one: `apt-get install rustc libstd-rust-dev-wasm32` (Debian), or `rustup target add wasm32-unknown-unknown`, or point PORTALIS_RUSTC at a rustc that has the target.' },

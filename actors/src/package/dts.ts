@@ -4,11 +4,17 @@
  * what crosses the boundary, `@throws` naming the errors, and the default
  * export typed as the module-named function or a readonly namespace object.
  *
- * Python → TS: int → `number` (or `bigint` in bigint mode), float → `number`,
- * bool → `boolean`, None → `void`.
+ * Python → TS (spec/boundary-type.ts): int → `number` (or `bigint` in
+ * bigint mode), float → `number`, bool → `boolean`, None → `void` as a
+ * result (`null` inside a container), str → `string`, list[T] and
+ * tuple[T, ...] → `T[]`, tuple[A, B] → `[A, B]`, dict[K, V] → `Map<K, V>`,
+ * set[T] and frozenset[T] → `Set<T>`, Optional[T] → `T | null`. Parameters
+ * take the read-only forms (`readonly T[]`, `ReadonlyMap`, `ReadonlySet`).
  */
 
-import type { ExportSpec, ModuleSpec, PyReturn } from '../spec/types.js';
+import { mentionsInt, parseBoundaryType } from '../spec/boundary-type.js';
+import { tsType as specTsType } from '../spec/spec.js';
+import type { ExportSpec, ModuleSpec, PyType } from '../spec/types.js';
 import { jsdocBlock } from './jsdoc.js';
 import type { ModuleNames } from './plan.js';
 import { oneLine } from './names.js';
@@ -39,26 +45,24 @@ export function generateDts(spec: ModuleSpec, names: ModuleNames, options: Resol
   return out.join('\n') + '\n';
 }
 
-function declareFunction(fn: ExportSpec, names: ModuleNames, options: ResolvedPackageOptions): string {
-  const wide = options.intMode === 'bigint' && fn.wide !== null;
-  const local = names.functions.get(fn.name)!;
-  const params = names.params.get(fn.name)!;
-  const signature = fn.params.map((p) => `${params.get(p.name)}: ${tsType(p.type, wide)}`).join(', ');
-  const head = local === fn.name ? 'export declare function' : 'declare function';
-  return jsdocBlock(fn.doc, tags(fn, params, wide)) + `${head} ${local}(${signature}): ${tsType(fn.returns, wide)};\n`;
+/** Whether ints of this function cross as bigints (bigint mode, and an int somewhere in the signature). */
+export function bigintInts(fn: ExportSpec, options: ResolvedPackageOptions): boolean {
+  if (options.intMode !== 'bigint') return false;
+  if (fn.boundary === 'scalar') return fn.wide !== null;
+  return [...fn.params.map((p) => p.type), fn.returns].some((t) => mentionsInt(parseBoundaryType(t)));
 }
 
-function tsType(type: PyReturn, wide: boolean): string {
-  switch (type) {
-    case 'int':
-      return wide ? 'bigint' : 'number';
-    case 'float':
-      return 'number';
-    case 'bool':
-      return 'boolean';
-    case 'None':
-      return 'void';
-  }
+function declareFunction(fn: ExportSpec, names: ModuleNames, options: ResolvedPackageOptions): string {
+  const wide = bigintInts(fn, options);
+  const local = names.functions.get(fn.name)!;
+  const params = names.params.get(fn.name)!;
+  const signature = fn.params.map((p) => `${params.get(p.name)}: ${tsType(p.type, wide, 'in')}`).join(', ');
+  const head = local === fn.name ? 'export declare function' : 'declare function';
+  return jsdocBlock(fn.doc, tags(fn, params, wide)) + `${head} ${local}(${signature}): ${tsType(fn.returns, wide, 'out')};\n`;
+}
+
+function tsType(type: PyType, wide: boolean, position: 'in' | 'out'): string {
+  return specTsType(type, wide ? 'bigint' : 'number', position);
 }
 
 function tags(fn: ExportSpec, params: ReadonlyMap<string, string>, wide: boolean): string[] {
@@ -71,17 +75,26 @@ function tags(fn: ExportSpec, params: ReadonlyMap<string, string>, wide: boolean
           ? `@param ${local} - Python \`int\`: a bigint in the signed 64-bit range (a safe-integer number is accepted too).`
           : `@param ${local} - Python \`int\`: a safe integer, at most 2**53 - 1 in magnitude.`,
       );
+    } else if (fn.boundary === 'wire' && mentionsInt(parseBoundaryType(p.type))) {
+      out.push(
+        wide
+          ? `@param ${local} - Python \`${p.type}\`; its ints are bigints in the signed 64-bit range (safe-integer numbers are accepted too).`
+          : `@param ${local} - Python \`${p.type}\`; its ints are safe integers, at most 2**53 - 1 in magnitude.`,
+      );
     } else {
       out.push(`@param ${local} - Python \`${p.type}\`.`);
     }
   }
-  if (fn.returns !== 'None') out.push(`@returns Python \`${fn.returns}\`.`);
+  if (fn.returns !== 'None') out.push(`@returns Python \`${fn.returns}\`${fn.boundary === 'wire' ? ', a new value the caller owns' : ''}.`);
   out.push('@throws {PythonError} The exception the Python code raises, as its class from @portalis/runtime (e.g. `ZeroDivisionError`), with `pythonType` and `pythonMessage`.');
   if (fn.params.length > 0) {
-    const intParams = fn.params.some((p) => p.type === 'int');
+    const intParams = fn.params.some((p) => (fn.boundary === 'wire' ? mentionsInt(parseBoundaryType(p.type)) : p.type === 'int'));
     out.push(`@throws {${intParams ? 'TypeError | RangeError' : 'TypeError'}} An argument of the wrong type${intParams ? ' or out of range' : ''}.`);
   }
   if (fn.returns === 'int' && !wide) out.push("@throws {RangeError} The int result is not a safe integer (intMode 'bigint' returns it as a bigint).");
+  else if (fn.boundary === 'wire' && !wide && mentionsInt(parseBoundaryType(fn.returns))) {
+    out.push("@throws {RangeError} An int in the result is not a safe integer (intMode 'bigint' returns ints as bigints).");
+  }
   out.push('@throws {PortalisTrap} The WebAssembly code trapped (a Portalis bug).');
   return out;
 }

@@ -10,11 +10,14 @@
  * it is what users step through in devtools.
  */
 
+import { tsType } from '../spec/spec.js';
 import type { ExportSpec, ModuleSpec, ParamSpec } from '../spec/types.js';
 import { jsdocBlock } from './jsdoc.js';
 import type { ModuleNames } from './plan.js';
 import type { ResolvedPackageOptions } from './types.js';
 import { isIdentifierName, jsString, oneLine } from './names.js';
+import { bigintInts } from './dts.js';
+import { WIRE_GLUE_NAMES, wireFunctionBody } from './wire-glue.js';
 
 /** The runtime helpers the glue may import; a user function named like one is renamed. */
 export const GLUE_NAMES = [
@@ -28,6 +31,7 @@ export const GLUE_NAMES = [
   'boolArgumentError',
   'I64_MIN',
   'I64_MAX',
+  ...WIRE_GLUE_NAMES.filter((n) => n !== 'I64_MIN' && n !== 'I64_MAX'),
 ] as const;
 
 /** Locals inside each generated function; a parameter named like one is renamed. */
@@ -89,6 +93,7 @@ function defaultExpression(spec: ModuleSpec, names: ModuleNames): string {
 }
 
 function generateFunction(fn: ExportSpec, names: ModuleNames, options: ResolvedPackageOptions, helpers: Set<string>): string {
+  if (fn.boundary === 'wire') return generateWireFunction(fn, names, options, helpers);
   const wide = options.intMode === 'bigint' && fn.wide !== null;
   const target = wide ? fn.wide!.name : fn.wasm.name;
   const local = names.functions.get(fn.name)!;
@@ -119,6 +124,17 @@ function generateFunction(fn: ExportSpec, names: ModuleNames, options: ResolvedP
   return jsdocBlock(fn.doc, jsTags(fn, args, wide)) + lines.join('\n');
 }
 
+/** A function whose values cross encoded (wire-glue.ts). */
+function generateWireFunction(fn: ExportSpec, names: ModuleNames, options: ResolvedPackageOptions, helpers: Set<string>): string {
+  const local = names.functions.get(fn.name)!;
+  const params = names.params.get(fn.name)!;
+  const args = fn.params.map((p) => params.get(p.name)!);
+  const bigint = bigintInts(fn, options);
+  const lines = [`${local === fn.name ? 'export function' : 'function'} ${local}(${args.join(', ')}) {`];
+  lines.push(...wireFunctionBody(fn, args, bigint, helpers).map((l) => `  ${l}`), '}', '');
+  return jsdocBlock(fn.doc, jsTags(fn, args, bigint)) + lines.join('\n');
+}
+
 function argumentCheck(fn: ExportSpec, param: ParamSpec, local: string, wide: boolean, helpers: Set<string>): string {
   const where = `${local}, ${jsString(fn.name)}, ${jsString(param.name)}`;
   switch (param.type) {
@@ -135,15 +151,17 @@ function argumentCheck(fn: ExportSpec, param: ParamSpec, local: string, wide: bo
     case 'bool':
       helpers.add('boolArgumentError');
       return `if (typeof ${local} !== 'boolean') throw boolArgumentError(${where});`;
+    default:
+      throw new Error(`package: ${param.type} is not a scalar parameter`);
   }
 }
 
 /** JSDoc types for JS readers (the `.d.ts` carries the real declarations). */
 function jsTags(fn: ExportSpec, args: readonly string[], wide: boolean): string[] {
-  const jsType = (type: string) => (type === 'int' ? (wide ? 'bigint' : 'number') : type === 'float' ? 'number' : type === 'bool' ? 'boolean' : 'void');
+  const intType = wide ? 'bigint' : 'number';
   return [
-    ...fn.params.map((p, i) => `@param {${jsType(p.type)}} ${args[i]} Python \`${p.type}\``),
-    ...(fn.returns === 'None' ? [] : [`@returns {${jsType(fn.returns)}} Python \`${fn.returns}\``]),
+    ...fn.params.map((p, i) => `@param {${tsType(p.type, intType, 'in')}} ${args[i]} Python \`${p.type}\``),
+    ...(fn.returns === 'None' ? [] : [`@returns {${tsType(fn.returns, intType, 'out')}} Python \`${fn.returns}\``]),
   ];
 }
 

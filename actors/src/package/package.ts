@@ -13,7 +13,7 @@
  */
 
 import type { ModuleSpec } from '../spec/types.js';
-import { SUPPORT_EXPORTS } from '../spec/types.js';
+import { SUPPORT_EXPORTS, WIRE_EXPORTS } from '../spec/types.js';
 import { generateDts } from './dts.js';
 import { generateGlue } from './glue.js';
 import { planNames } from './plan.js';
@@ -59,7 +59,7 @@ export function resolvePackageOptions(spec: ModuleSpec, options: PackageOptions 
 
 /** Every export the spec names, user and support, must exist in the WASM as a function. */
 async function checkWasmMatchesSpec(spec: ModuleSpec, wasm: Uint8Array): Promise<void> {
-  if (spec.abiVersion !== 1) throw new Error(`package: ABI version ${String(spec.abiVersion)} is not supported`);
+  if (spec.abiVersion !== 1 && spec.abiVersion !== 2) throw new Error(`package: ABI version ${String(spec.abiVersion)} is not supported`);
   if (spec.defaultExport !== null && !spec.exports.some((fn) => fn.name === spec.defaultExport)) {
     throw new Error(`package: default export ${spec.defaultExport} is not among the exports of ${spec.module}`);
   }
@@ -70,13 +70,15 @@ async function checkWasmMatchesSpec(spec: ModuleSpec, wasm: Uint8Array): Promise
   const module = await WebAssembly.compile(wasm as Uint8Array<ArrayBuffer>);
   const kinds = new Map(WebAssembly.Module.exports(module).map((e) => [e.name, e.kind]));
   const required = [
-    ...SUPPORT_EXPORTS.map((f) => f.name),
+    // A version-1 module needs only ABI 1's support exports (the wire buffers serve ABI 2 calls).
+    ...SUPPORT_EXPORTS.map((f) => f.name).filter((name) => spec.abiVersion === 2 || !WIRE_EXPORTS.includes(name)),
     ...spec.exports.flatMap((fn) => (fn.wide ? [fn.wasm.name, fn.wide.name] : [fn.wasm.name])),
   ];
   const missing = required.filter((name) => kinds.get(name) !== 'function');
   if (kinds.get('memory') !== 'memory') missing.unshift('memory');
   if (missing.length > 0) throw new Error(`package: the WASM for ${spec.module} lacks exports its spec names: ${missing.join(', ')}`);
   for (const fn of spec.exports) {
+    if (fn.boundary === 'wire') continue;
     const hasInt = fn.returns === 'int' || fn.params.some((p) => p.type === 'int');
     if (hasInt !== (fn.wide !== null)) throw new Error(`package: ${fn.name}() ${hasInt ? 'has ints but no' : 'has no ints but a'} wide export in its spec`);
   }

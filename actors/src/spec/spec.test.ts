@@ -6,7 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../analysis/analysis.js';
 import { ingest } from '../ingest/ingest.js';
-import { specify } from './spec.js';
+import type { AnalysisResult } from '../analysis/types.js';
+import { exportSpec, specify, specifySync } from './spec.js';
 import { SUPPORT_EXPORTS } from './types.js';
 
 async function specOf(source: string, file = 'geo.py') {
@@ -49,6 +50,7 @@ def touch(n: int) -> None:
         { name: 'flip', type: 'bool' },
       ],
       returns: 'float',
+      boundary: 'scalar',
       doc: 'Scales.',
       line: 5,
       wasm: { name: 'scale', params: ['f64', 'f64', 'i32'], results: ['f64'] },
@@ -105,5 +107,49 @@ def ok(x: float) -> float:
       expect(support.has(e.wasm.name)).toBe(false);
       if (e.wide) expect(support.has(e.wide.name)).toBe(false);
     }
+  });
+
+  it('gives a function with a str or container param or result the one `__w` export, and the module ABI 2', () => {
+    const fn = { name: 'tally', doc: null, line: 3, params: [{ name: 'words', type: 'list[str]' }, { name: 'limit', type: 'int' }], returns: 'dict[str, int]' };
+    expect(exportSpec(fn)).toEqual({
+      name: 'tally',
+      params: fn.params,
+      returns: 'dict[str, int]',
+      boundary: 'wire',
+      doc: null,
+      line: 3,
+      wasm: { name: 'tally__w', params: ['i32', 'i32'], results: [] },
+      wide: null,
+      ts: {
+        number: 'tally(words: readonly string[], limit: number): Map<string, number>',
+        bigint: 'tally(words: readonly string[], limit: bigint): Map<string, bigint>',
+      },
+    });
+    const opt = exportSpec({ name: 'find', doc: null, line: 1, params: [{ name: 'p', type: 'tuple[float, ...]' }], returns: 'Optional[tuple[int, str]]' });
+    expect(opt.ts.number).toBe('find(p: readonly number[]): [number, string] | null');
+    expect(exportSpec({ name: 'show', doc: null, line: 1, params: [{ name: 's', type: 'set[int]' }], returns: 'None' }).ts.number).toBe(
+      'show(s: ReadonlySet<number>): void',
+    );
+    // Scalars only: ABI 1, as before.
+    expect(exportSpec({ name: 'f', doc: null, line: 1, params: [{ name: 'x', type: 'float' }], returns: 'None' }).boundary).toBe('scalar');
+
+    const fakeAnalysis = (functions: object[]): AnalysisResult =>
+      ({ file: 'words.py', moduleName: 'words', diagnostics: [], module: { functions, constants: [], doc: null, entry: null } }) as unknown as AnalysisResult;
+    const range = { start: { line: 1, column: 4 }, end: { line: 1, column: 9 } };
+    const { spec, diagnostics } = specifySync(
+      fakeAnalysis([
+        { ...fn, exported: true, nameRange: range },
+        { name: 'each', doc: null, line: 7, exported: true, nameRange: range, params: [{ name: 'r', type: 'range' }], returns: 'int' },
+        { name: 'apply', doc: null, line: 9, exported: true, nameRange: range, params: [], returns: 'Callable[[int], int]' },
+        { name: 'g__w', doc: null, line: 11, exported: true, nameRange: range, params: [], returns: 'int' },
+      ]),
+    );
+    expect(spec.abiVersion).toBe(2);
+    expect(spec.exports.map((e) => e.name)).toEqual(['tally']);
+    expect(diagnostics.map((d) => `${d.code} ${d.message}`)).toEqual([
+      'PTL3012 cannot export `each`: its parameter type `range` cannot cross the JS boundary (a `range` has no JS counterpart; pass a list)',
+      'PTL3012 cannot export `apply`: its result type `Callable[[int], int]` cannot cross the JS boundary (functions are not values there)',
+      'PTL3010 cannot export `g__w`: names ending in `__w` are reserved for the exports that take encoded values',
+    ]);
   });
 });

@@ -3,12 +3,16 @@
  * each exported function (a module-level `def` not starting with `_`) it
  * fixes the WASM signatures of docs/abi.md (the fast export, ints as f64, and
  * the `__wide` export, ints as i64, when an int crosses) and the TypeScript
- * signatures for both int modes. Refuses exported names that would collide
- * with the ABI's own exports (PTL3010).
+ * signatures for both int modes. A function with a parameter or result that
+ * is not a scalar (str, containers, Optional) gets the one `__w` export of
+ * "Values in linear memory" instead, and makes the module ABI version 2.
+ * Refuses exported names that would collide with the ABI's own exports
+ * (PTL3010) and types that cannot cross (PTL3012).
  */
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { AnalysisResult, FunctionIR } from '../analysis/types.js';
-import { type ExportSpec, type ModuleSpec, type PyReturn, type PyScalar, SCRIPT_SPEC, SUPPORT_EXPORTS, type WasmValType } from './types.js';
+import { BoundaryTypeError, isScalarType, parseBoundaryType, tsTypeOf } from './boundary-type.js';
+import { type ExportSpec, type ModuleSpec, type PyScalar, type PyType, SCRIPT_SPEC, SUPPORT_EXPORTS, type WasmValType } from './types.js';
 
 export interface SpecResult {
   readonly spec: ModuleSpec;
@@ -17,44 +21,54 @@ export interface SpecResult {
 
 /** Suffix of the wide export (docs/abi.md). */
 export const WIDE_SUFFIX = '__wide';
+/** Suffix of the export taking encoded values (docs/abi.md, "Values in linear memory"). */
+export const WIRE_SUFFIX = '__w';
 
 const FAST: Readonly<Record<PyScalar, WasmValType>> = { int: 'f64', float: 'f64', bool: 'i32' };
 const WIDE: Readonly<Record<PyScalar, WasmValType>> = { int: 'i64', float: 'f64', bool: 'i32' };
 
-function results(t: PyReturn, map: Readonly<Record<PyScalar, WasmValType>>): WasmValType[] {
-  return t === 'None' ? [] : [map[t]];
+function results(t: PyType, map: Readonly<Record<PyScalar, WasmValType>>): WasmValType[] {
+  return isScalarType(t) ? [map[t]] : [];
 }
 
-function tsType(t: PyReturn, intType: 'number' | 'bigint'): string {
-  switch (t) {
-    case 'int':
-      return intType;
-    case 'float':
-      return 'number';
-    case 'bool':
-      return 'boolean';
-    case 'None':
-      return 'void';
-  }
+/** The TypeScript type of a param (`in`) or result (`out`); a None result is `void`. */
+export function tsType(t: PyType, intType: 'number' | 'bigint', position: 'in' | 'out'): string {
+  if (t === 'None' && position === 'out') return 'void';
+  return tsTypeOf(parseBoundaryType(t), intType, position);
 }
 
 /** `fib(n: number): number` — the signature as it appears after `export declare function`. */
 export function tsSignature(fn: Pick<ExportSpec, 'name' | 'params' | 'returns'>, intType: 'number' | 'bigint'): string {
-  const params = fn.params.map((p) => `${p.name}: ${tsType(p.type, intType)}`).join(', ');
-  return `${fn.name}(${params}): ${tsType(fn.returns, intType)}`;
+  const params = fn.params.map((p) => `${p.name}: ${tsType(p.type, intType, 'in')}`).join(', ');
+  return `${fn.name}(${params}): ${tsType(fn.returns, intType, 'out')}`;
 }
 
-export function exportSpec(fn: FunctionIR): ExportSpec {
-  const params = fn.params.map((p) => ({ name: p.name, type: p.type }));
-  const usesInt = fn.returns === 'int' || params.some((p) => p.type === 'int');
-  const base = { name: fn.name, params, returns: fn.returns };
+/** Whether a function's values cross as WASM scalars (ABI 1) or encoded (ABI 2). */
+export function boundaryOf(params: readonly { readonly type: PyType }[], returns: PyType): 'scalar' | 'wire' {
+  return params.every((p) => isScalarType(p.type)) && (returns === 'None' || isScalarType(returns)) ? 'scalar' : 'wire';
+}
+
+/** The export spec; throws BoundaryTypeError for a type that cannot cross. */
+export function exportSpec(fn: Pick<FunctionIR, 'name' | 'doc' | 'line'> & { readonly params: readonly { readonly name: string; readonly type: PyType }[]; readonly returns: PyType }): ExportSpec {
+  const params = fn.params.map((p) => ({ name: p.name, type: p.type as PyType }));
+  const returns: PyType = fn.returns;
+  for (const t of [...params.map((p) => p.type), returns]) parseBoundaryType(t);
+  const base = { name: fn.name, params, returns };
+  const ts = { number: tsSignature(base, 'number'), bigint: tsSignature(base, 'bigint') };
+  if (boundaryOf(params, returns) === 'wire') {
+    const wasm = { name: fn.name + WIRE_SUFFIX, params: ['i32', 'i32'] as WasmValType[], results: [] };
+    return { ...base, boundary: 'wire', doc: fn.doc, line: fn.line, wasm, wide: null, ts };
+  }
+  const scalar = (t: PyType): PyScalar => t as PyScalar;
+  const usesInt = returns === 'int' || params.some((p) => p.type === 'int');
   return {
     ...base,
+    boundary: 'scalar',
     doc: fn.doc,
     line: fn.line,
-    wasm: { name: fn.name, params: params.map((p) => FAST[p.type]), results: results(fn.returns, FAST) },
-    wide: usesInt ? { name: fn.name + WIDE_SUFFIX, params: params.map((p) => WIDE[p.type]), results: results(fn.returns, WIDE) } : null,
-    ts: { number: tsSignature(base, 'number'), bigint: tsSignature(base, 'bigint') },
+    wasm: { name: fn.name, params: params.map((p) => FAST[scalar(p.type)]), results: results(returns, FAST) },
+    wide: usesInt ? { name: fn.name + WIDE_SUFFIX, params: params.map((p) => WIDE[scalar(p.type)]), results: results(returns, WIDE) } : null,
+    ts,
   };
 }
 
@@ -79,6 +93,7 @@ const LINKED_C_SYMBOLS: ReadonlySet<string> = new Set(
 /** Why an exported name cannot be a WASM export name, or null when it can. */
 export function exportNameProblem(name: string): string | null {
   if (name.endsWith(WIDE_SUFFIX)) return `names ending in \`${WIDE_SUFFIX}\` are reserved for the wide (bigint) exports`;
+  if (name.endsWith(WIRE_SUFFIX)) return `names ending in \`${WIRE_SUFFIX}\` are reserved for the exports that take encoded values`;
   if (name.startsWith('__portalis')) return 'names starting with `__portalis` are reserved for the support exports';
   if (SUPPORT_EXPORTS.some((s) => s.name === name)) return `\`${name}\` is a support export of every Portalis module`;
   if (name === 'memory') return '`memory` is the linear memory export of every Portalis module';
@@ -105,14 +120,21 @@ export function specifySync(analysis: AnalysisResult): SpecResult {
       );
       continue;
     }
-    exports.push(exportSpec(fn));
+    try {
+      exports.push(exportSpec(fn));
+    } catch (err) {
+      if (!(err instanceof BoundaryTypeError)) throw err;
+      diagnostics.push(
+        diagnostic({ code: 'PTL3012', message: `cannot export \`${fn.name}\`: its ${err.type === fn.returns ? 'result' : 'parameter'} ${err.message}`, file: analysis.file, range: fn.nameRange, stage: 'spec' }),
+      );
+    }
   }
   const names = new Set(exports.map((e) => e.name));
   const spec: ModuleSpec = {
     module: analysis.moduleName,
     exports,
     defaultExport: names.has(analysis.moduleName) ? analysis.moduleName : null,
-    abiVersion: 1,
+    abiVersion: exports.some((e) => e.boundary === 'wire') ? 2 : 1,
     ...(analysis.module?.entry ? { script: SCRIPT_SPEC } : {}),
   };
   return { spec, diagnostics };

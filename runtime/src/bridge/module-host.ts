@@ -21,8 +21,10 @@ export interface HostedSpec {
 
 export interface HostedExport {
   readonly name: string;
-  readonly params: readonly { readonly name: string; readonly type: 'int' | 'float' | 'bool' }[];
-  readonly returns: 'int' | 'float' | 'bool' | 'None';
+  readonly params: readonly { readonly name: string; readonly type: string }[];
+  readonly returns: string;
+  /** 'wire' exports (str and containers, ABI 2) are not callable through the bridge yet. */
+  readonly boundary?: 'scalar' | 'wire';
   readonly wide: { readonly name: string } | null;
   readonly wasm: { readonly name: string };
 }
@@ -41,6 +43,9 @@ export class ModuleHost {
   call(name: string, args: readonly BridgeValue[]): BridgeValue {
     const fn = this.spec.exports.find((e) => e.name === name);
     if (!fn) throw createPythonError('AttributeError', `module '${this.spec.module}' has no attribute '${name}'`);
+    if (fn.boundary === 'wire') {
+      throw createPythonError('TypeError', `${name}() takes or returns str or container values, which the bridge cannot pass yet`);
+    }
     checkArity(fn, args.length);
     const useWide = fn.wide !== null;
     const wasmArgs = fn.params.map((param, i) => convertArgument(fn.name, param, args[i]!, useWide));
@@ -62,6 +67,8 @@ export class ModuleHost {
         return new PyFloat(raw as number);
       case 'int':
         return useWide ? (raw as bigint) : (raw as number);
+      default:
+        throw createPythonError('TypeError', `${name}() returns ${fn.returns}, which the bridge cannot pass yet`);
     }
   }
 }
@@ -108,6 +115,8 @@ function convertArgument(fnName: string, param: HostedExport['params'][number], 
     }
     case 'bool':
       if (typeof value === 'boolean') return value ? 1 : 0;
+      throw wrong();
+    default:
       throw wrong();
   }
 }

@@ -64,6 +64,7 @@ export interface PortalisModelMeta {
 
 /** Why a function cannot be a Triton model, or null when it can. */
 export function unsupportedReason(fn: ExportSpec): string | null {
+  if (fn.boundary === 'wire') return 'it takes or returns a str or a container, and the Triton backend passes scalar tensors only';
   if (fn.returns === 'None') return 'it returns None, and a Triton model must produce an output tensor';
   if (fn.params.length === 0) return 'it takes no parameters, and a Triton model needs at least one input tensor';
   if (fn.params.some((p) => p.name === OUTPUT_NAME)) return `a parameter is named ${OUTPUT_NAME}, the name of the output tensor`;
@@ -82,7 +83,7 @@ export function modelMeta(spec: ModuleSpec, fn: ExportSpec, source: string, opti
     function: fn.name,
     wasm: 'model.wasm',
     source,
-    inputs: fn.params.map((p) => tensor(p.name, p.type)),
+    inputs: fn.params.map((p) => tensor(p.name, p.type as PyScalar)),
     outputs: [tensor(OUTPUT_NAME, fn.returns as PyScalar)],
     max_batch_size: options.maxBatchSize,
     limits: { fuel: options.fuel, timeout_ms: options.timeoutMs, memory_mb: options.memoryMb },
