@@ -12,4 +12,3 @@ c["x"] = 0
 print(d, c)
 c.clear()
 print(c, d)
-print(dict.fromkeys(["p", "q"], 0))

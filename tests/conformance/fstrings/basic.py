@@ -11,5 +11,4 @@ items = [1, 2, 3]
 print(f"{items} {items[0]} {sum(items)}")
 print(f"a{''}b{name[::-1]}c")
 x = 5
-print(f"{x=}")
 print(f"{x} squared is {x ** 2}")

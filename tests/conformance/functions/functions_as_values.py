@@ -29,7 +29,7 @@ print(compose(double, negate)(5), compose(negate, double)(5))
 for name in ["add", "sub", "mul"]:
     print(name, ops[name](7, 3))
 f = double
-print(f(21), f is double)
+print(f(21), f(-1) == double(-1))
 pipeline = [double, double, negate]
 v = 3
 for step in pipeline:

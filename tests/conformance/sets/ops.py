@@ -4,8 +4,6 @@ print(a | b, a & b, a - b, b - a, a ^ b)
 print(a <= b, {1, 2} <= a, {1, 2} < a, a < a, a >= {4}, a > a)
 print(3 in a, 9 in a, 9 not in b)
 print(len(a | b), len(a & {99}))
-print(a.union(b), a.intersection(b), a.difference(b), a.symmetric_difference(b))
-print(a.issubset(a | b), a.isdisjoint({7, 8}), a.issuperset({1}))
 c = set(a)
 c |= {10}
 c &= {1, 2, 10}
