@@ -8,18 +8,19 @@ use crate::err::{Exc, PyErr, PyResult};
 use crate::value::{PyHash, PyOrd, PyValue};
 use std::rc::Rc;
 
-/// A Python `str`: UTF-8 text shared behind an `Rc`, with its length in
-/// code points (equal to the byte length exactly when the text is ASCII,
-/// which makes indexing O(1) there).
+/// A Python `str`: UTF-8 text shared behind an `Rc` (never mutated while
+/// shared: only `str_iadd` appends, and only to text no other `Str` holds),
+/// with its length in code points (equal to the byte length exactly when
+/// the text is ASCII, which makes indexing O(1) there).
 #[derive(Clone)]
 pub struct Str {
-    text: Rc<str>,
+    text: Rc<String>,
     chars: usize,
 }
 
 impl Str {
     pub fn new(s: &str) -> Str {
-        Str { text: Rc::from(s), chars: s.chars().count() }
+        Str { text: Rc::new(s.to_string()), chars: s.chars().count() }
     }
 
     pub fn as_str(&self) -> &str {
@@ -60,7 +61,7 @@ impl Str {
 impl From<String> for Str {
     fn from(s: String) -> Str {
         let chars = s.chars().count();
-        Str { text: Rc::from(s), chars }
+        Str { text: Rc::new(s), chars }
     }
 }
 
@@ -222,7 +223,7 @@ pub fn str_index(s: &Str, i: i64) -> PyResult<Str> {
     }
     let c = s.text.chars().nth(j).unwrap();
     let mut buf = [0u8; 4];
-    Ok(Str { text: Rc::from(&*c.encode_utf8(&mut buf)), chars: 1 })
+    Ok(Str { text: Rc::new(c.encode_utf8(&mut buf).to_string()), chars: 1 })
 }
 
 /// CPython's slice arithmetic (`PySlice_Unpack` + `PySlice_AdjustIndices`):
@@ -273,7 +274,7 @@ pub fn str_slice(s: &Str, start: Option<i64>, stop: Option<i64>, step: Option<i6
     }
     if step == 1 {
         let (a, b) = (s.byte_offset(start as usize), s.byte_offset((start + n) as usize));
-        return Ok(Str { text: Rc::from(&s.text[a..b]), chars: n as usize });
+        return Ok(Str { text: Rc::new(s.text[a..b].to_string()), chars: n as usize });
     }
     let mut out = String::new();
     if s.is_ascii() {
@@ -287,7 +288,7 @@ pub fn str_slice(s: &Str, start: Option<i64>, stop: Option<i64>, step: Option<i6
             out.push(chars[(start + k * step) as usize]);
         }
     }
-    Ok(Str { text: Rc::from(out), chars: n as usize })
+    Ok(Str { text: Rc::new(out), chars: n as usize })
 }
 
 /// `a + b`.
@@ -301,7 +302,22 @@ pub fn str_concat(a: &Str, b: &Str) -> Str {
     let mut s = String::with_capacity(a.text.len() + b.text.len());
     s.push_str(&a.text);
     s.push_str(&b.text);
-    Str { text: Rc::from(s), chars: a.chars + b.chars }
+    Str { text: Rc::new(s), chars: a.chars + b.chars }
+}
+
+/// `a += b`: appends in place when `a` holds the only reference to its text
+/// (amortized O(len(b)), like CPython's in-place resize), else a new string.
+pub fn str_iadd(a: &mut Str, b: &Str) {
+    if b.text.is_empty() {
+        return;
+    }
+    match Rc::get_mut(&mut a.text) {
+        Some(buf) => {
+            buf.push_str(&b.text);
+            a.chars += b.chars;
+        }
+        None => *a = str_concat(a, b),
+    }
 }
 
 /// `s * n` (and `n * s`); n <= 0 gives ''. OverflowError "repeated string is
@@ -316,20 +332,20 @@ pub fn str_repeat(s: &Str, n: i64) -> PyResult<Str> {
     let total = (s.chars as i64).checked_mul(n);
     let bytes = (s.text.len() as i64).checked_mul(n);
     match (total, bytes) {
-        (Some(t), Some(b)) if b <= isize::MAX as i64 => Ok(Str { text: Rc::from(s.text.repeat(n as usize)), chars: t as usize }),
+        (Some(t), Some(b)) if b <= isize::MAX as i64 => Ok(Str { text: Rc::new(s.text.repeat(n as usize)), chars: t as usize }),
         _ => Err(PyErr::new(Exc::OverflowError, "repeated string is too long")),
     }
 }
 
 /// `sub in s`.
 pub fn str_contains(s: &Str, sub: &Str) -> bool {
-    s.text.contains(&*sub.text)
+    s.text.contains(sub.as_str())
 }
 
 /// `for c in s`: the characters as one-character strings.
 pub fn str_chars(s: &Str) -> Vec<Str> {
     let mut buf = [0u8; 4];
-    s.text.chars().map(|c| Str { text: Rc::from(&*c.encode_utf8(&mut buf)), chars: 1 }).collect()
+    s.text.chars().map(|c| Str { text: Rc::new(c.encode_utf8(&mut buf).to_string()), chars: 1 }).collect()
 }
 
 /// `a == b`.
@@ -389,7 +405,7 @@ pub fn py_chr(i: i64) -> PyResult<Str> {
     match std::char::from_u32(i as u32) {
         Some(c) => {
             let mut buf = [0u8; 4];
-            Ok(Str { text: Rc::from(&*c.encode_utf8(&mut buf)), chars: 1 })
+            Ok(Str { text: Rc::new(c.encode_utf8(&mut buf).to_string()), chars: 1 })
         }
         None => Err(PyErr::new(Exc::ValueError, LONE_SURROGATE)),
     }
@@ -434,6 +450,16 @@ mod tests {
     fn concat_repeat_contains() {
         assert_eq!(str_concat(&s("ab"), &s("ç")).as_str(), "abç");
         assert_eq!(str_len(&str_concat(&s("ab"), &s("ç"))), 3);
+        let mut t = s("a");
+        str_iadd(&mut t, &s("é"));
+        assert_eq!((t.as_str(), str_len(&t)), ("aé", 2));
+        let shared = t.clone();
+        str_iadd(&mut t, &s("b"));
+        assert_eq!((t.as_str(), shared.as_str()), ("aéb", "aé"));
+        for _ in 0..100_000 {
+            str_iadd(&mut t, &s("x")); // amortized: quadratic copying would take seconds
+        }
+        assert_eq!(str_len(&t), 100_003);
         assert_eq!(str_repeat(&s("ab"), 3).unwrap().as_str(), "ababab");
         assert_eq!(str_repeat(&s("ab"), -1).unwrap().as_str(), "");
         assert_eq!(str_repeat(&s("ab"), i64::MAX).unwrap_err().message(), "repeated string is too long");
