@@ -29,6 +29,7 @@ use crate::abi::export_none;
 use crate::dict::{dict_items, Dict};
 use crate::err::{Exc, PyErr, PyResult};
 use crate::list::List;
+use crate::set::{FrozenSet, Set};
 use crate::str::Str;
 use crate::tuple::{Tuple, Tuple0};
 use crate::value::{PyHash, PyValue};
@@ -323,6 +324,29 @@ impl Wire for Tuple0 {
     fn encode(&self, _: &mut Vec<u8>) {}
 }
 
+/// Members in the order they come (a repeated member is added once, as `set(xs)` does).
+impl<T: PyHash + Wire> Wire for Set<T> {
+    const MIN_SIZE: usize = 4;
+    fn decode(r: &mut Reader) -> PyResult<Set<T>> {
+        Ok(Set::from_vec(decode_seq(r)?))
+    }
+    fn encode(&self, w: &mut Vec<u8>) {
+        let t = self.borrow();
+        encode_seq(t.len(), t.keys(), w);
+    }
+}
+
+impl<T: PyHash + Wire> Wire for FrozenSet<T> {
+    const MIN_SIZE: usize = 4;
+    fn decode(r: &mut Reader) -> PyResult<FrozenSet<T>> {
+        Ok(FrozenSet::from_vec(decode_seq(r)?))
+    }
+    fn encode(&self, w: &mut Vec<u8>) {
+        let t = self.table();
+        encode_seq(t.len(), t.keys(), w);
+    }
+}
+
 /// Keys in the order they come; a key equal to an earlier one replaces its
 /// value and keeps its place, as `dict(pairs)` does.
 impl<K: PyHash + Wire, V: PyValue + Wire> Wire for Dict<K, V> {
@@ -502,6 +526,14 @@ mod tests {
         round_trip(&t).py_repr(&mut text);
         assert_eq!(text, "((1, None), (2, 'x'))");
         round_trip(&Tuple0);
+        let s: Set<i64> = Set::from_vec(vec![3, 1, 3, -7]);
+        let mut text = String::new();
+        round_trip(&s).py_repr(&mut text);
+        assert_eq!(text, "{1, 3, -7}");
+        let f: FrozenSet<Str> = FrozenSet::from_vec(vec![Str::new("x")]);
+        let mut text = String::new();
+        round_trip(&f).py_repr(&mut text);
+        assert_eq!(text, "frozenset({'x'})");
         // Duplicate keys: the later value wins, the first position stays (dict(pairs)).
         let mut w = Vec::new();
         encode_count(3, &mut w);
