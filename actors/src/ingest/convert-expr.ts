@@ -98,8 +98,14 @@ export function convertExpr(ctx: ConvertContext, node: CstNode): ast.Expr_ {
       return { type: 'Tuple', elts: convertElements(ctx, node), range: ctx.rangeOf(node) };
     case 'tuple':
     case 'expression_list':
-    case 'pattern_list':
+    case 'pattern_list': {
+      // `(*x)`: tree-sitter reads a tuple without a comma; CPython refuses it.
+      const only = namedChildren(node);
+      if (node.type === 'tuple' && only.length === 1 && only[0]!.type === 'list_splat' && !hasToken(node, ',')) {
+        ctx.errorAt(only[0]!, 'cannot use starred expression here');
+      }
       return { type: 'Tuple', elts: convertElements(ctx, node), range: ctx.rangeOf(node) };
+    }
     case 'list':
     case 'list_pattern':
       return { type: 'List', elts: convertElements(ctx, node), range: ctx.rangeOf(node) };

@@ -258,7 +258,11 @@ function findExpr(job: Job, scan: Scan, state: State, level: number): ast.Format
 function compileExpr(job: Job, part: CstNode, brace: number, start: number, end: number): ast.Expr_ {
   const { ctx, src } = job;
   const text = src.slice(start, end);
-  if (/^[ \t\n\r\f]*$/.test(text)) throw new FStringError('f-string: empty expression not allowed');
+  if (/^[ \t\n\r\f]*$/.test(text)) {
+    const next = src[end];
+    if (next === '!' || next === ':' || next === '=') throw new FStringError(`f-string: expression required before '${next}'`);
+    throw new FStringError('f-string: empty expression not allowed');
+  }
   const sub = `(${text})`;
   const subLines = new LineIndex(sub);
   const braceLine = ctx.lines.lineOf(brace);

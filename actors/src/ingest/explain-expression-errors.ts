@@ -28,6 +28,13 @@ export function explainExpressionError(node: TsNode, source: string): (SyntaxErr
       return { message: 'dict unpacking cannot be used in dict comprehension', start: parent.startIndex, end: children[forAt - 1]!.endIndex, generic: false };
     }
   }
+  // `(lambda)`: a lambda with neither parameters nor ':' fails at the next token.
+  if (children.length === 1 && children[0]!.type === 'lambda' && !children[0]!.isNamed) {
+    const re = /[ \t\f]*/y;
+    re.lastIndex = node.endIndex;
+    re.exec(source);
+    return { message: 'invalid syntax', start: re.lastIndex, end: re.lastIndex + 1, generic: true };
+  }
   // `x[a:b:c:d]`: the third colon.
   const next = node.nextSibling;
   if (children.length === 1 && children[0]!.type === 'slice' && next?.type === 'slice' && next.startIndex === node.endIndex) {
