@@ -3,6 +3,7 @@
 //! with the same property bits (unicode.rs names the bits). Case mappings:
 //! the code points whose full mapping differs from the character itself.
 
+#[cfg(test)]
 pub(crate) const UNICODE_VERSION: &str = "14.0.0";
 
 pub(crate) const PROPS: [(u32, u16); 3861] = [

@@ -121,6 +121,7 @@ def generate():
         "//! with the same property bits (unicode.rs names the bits). Case mappings:",
         "//! the code points whose full mapping differs from the character itself.",
         "",
+        "#[cfg(test)]",
         f'pub(crate) const UNICODE_VERSION: &str = "{unicodedata.unidata_version}";',
         "",
         table("PROPS", runs(), "(u32, u16)", 8, lambda r: "(0x%x, %d)" % r),
