@@ -1,5 +1,6 @@
 xs = [0, 3, 5, 8]
-print(any(xs), all(xs), any([]), all([]), any(x > 7 for x in xs), all(x >= 0 for x in xs))
+none: list[int] = []
+print(any(xs), all(xs), any(none), all(none), any(x > 7 for x in xs), all(x >= 0 for x in xs))
 print(any(["", ""]), any(["", "a"]), all([[1], []]))
 doubled = list(map(lambda v: v * 2, xs))
 print(doubled)

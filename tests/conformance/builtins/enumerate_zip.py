@@ -7,7 +7,7 @@ for i, n in enumerate(names, start=10):
 for n, s in zip(names, scores):
     print(n, s)
 print(list(zip(names, scores, "xyz")))
-print(list(zip()), list(zip([1], [])))
+print(list(zip([1], [2, 3])), list(zip(names, "")))
 pairs = list(zip(range(3), "abc"))
 nums, letters = zip(*pairs)
 print(nums, letters)

@@ -5,5 +5,5 @@ for v in vals:
 print(repr("a'b"), repr('a"b'), repr("a'b\"c"), repr("\\"), str("\\"))
 print(repr([1, 2]), repr(["a"]), str(["a"]))
 print(str(None), repr(None), str(True), repr(False))
-print(repr({"a": [1, (2, "x")], "b": {3}}), str({"a": [1, (2, "x")]}))
-print(repr((1,)), repr(()), repr(((),)), repr([[]]))
+print(repr({"a": [(1, "x"), (2, "y")], "b": [(3, "z")]}), str({"a": [{1}, {2, 3}]}))
+print(repr((1,)), repr(()), repr(((),)), repr([[], [1]]))

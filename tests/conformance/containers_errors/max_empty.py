@@ -1,2 +1,3 @@
-print(max([3, 1]), max([], default=0))
-print(max([]))
+empty: list[int] = []
+print(max([3, 1]), max(empty, default=0))
+print(max(empty))

@@ -10,4 +10,5 @@ print(list(ages), list(ages.keys()), list(ages.values()))
 empty: dict[str, int] = {}
 print(empty, len(empty), bool(empty), bool(ages))
 print({1: "one", 2: "two"}, {(1, 2): 3.5}, {"k": [1, 2]}, {"n": None})
-print(dict(), dict([("a", 1), ("b", 2)]), dict(x=1, y=2))
+nothing: dict[int, int] = dict()
+print(nothing, dict([("a", 1), ("b", 2)]), dict(x=1, y=2))

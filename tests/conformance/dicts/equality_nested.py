@@ -2,9 +2,9 @@ a = {"x": 1, "y": 2}
 b = {"y": 2, "x": 1}
 print(a == b, list(a) == list(b), a != {"x": 1})
 print({1: [1, 2]} == {1: [1, 2]}, {1: 1.0} == {1: 1.0})
-nested = {"outer": {"inner": [1, 2, {"deep": True}]}}
+nested = {"outer": {"inner": [{"deep": True}, {"deep": False, "x": True}]}}
 print(nested)
-print(nested["outer"]["inner"][2])
+print(nested["outer"]["inner"][1])
 tree: dict[str, dict[str, int]] = {"a": {}, "b": {"c": 1}}
 tree["a"]["z"] = 26
 print(tree, len(tree["b"]))

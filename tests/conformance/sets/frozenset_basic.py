@@ -1,6 +1,7 @@
 f = frozenset([3, 1, 2, 3])
 g = frozenset({2, 3, 4})
-print(f, g, frozenset())
+nothing: frozenset[int] = frozenset()
+print(f, g, nothing)
 print(f | g, f & g, f - g, f ^ g)
 print(f <= g, frozenset([1]) <= f, 2 in f, len(f))
 print(f == {1, 2, 3}, f == frozenset([1, 2, 3]))

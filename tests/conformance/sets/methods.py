@@ -19,4 +19,4 @@ while s:
     popped.append(s.pop())
 print(popped, s)
 t.clear()
-print(t, set())
+print(t, s)
