@@ -1,0 +1,4 @@
+# refused: PTL3003 3:1
+s = "abc"
+s[0] = "x"
+print(s)

@@ -1,0 +1,2 @@
+# refused: PTL3003 2:7
+print("a" + 1)
