@@ -6,6 +6,7 @@
 
 use crate::err::{Exc, PyErr, PyResult};
 use crate::fmt_spec::{layout, parse_spec, unknown_code, value_error, Number, Spec};
+use crate::pyint::PyInt;
 use crate::repr::repr_float;
 use crate::str::{Str, LONE_SURROGATE};
 
@@ -31,13 +32,65 @@ pub fn format_bool(b: bool, spec: &str) -> PyResult<Str> {
 fn format_int_as(i: i64, spec: &str, type_name: &str) -> PyResult<Str> {
     let f = parse_spec(spec, type_name, 'd', '>')?;
     match f.ty {
-        'b' | 'c' | 'd' | 'o' | 'x' | 'X' | 'n' => format_long(i, &f),
+        'b' | 'c' | 'd' | 'o' | 'x' | 'X' | 'n' => format_long(&IntDigits::Small(i), &f),
         'e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%' => format_double(i as f64, &f),
         t => Err(unknown_code(t, type_name)),
     }
 }
 
-fn format_long(i: i64, f: &Spec) -> PyResult<Str> {
+/// `format(v, spec)` for an arbitrary-precision int: as `format_int`, with
+/// CPython's 4300-digit limit on decimal output, "int too large to convert
+/// to float" for the float types, and "Python int too large to convert to C
+/// long" for 'c'.
+pub fn format_pyint(v: &PyInt, spec: &str) -> PyResult<Str> {
+    if spec.is_empty() {
+        return Ok(Str::from(v.to_string_checked()?));
+    }
+    let f = parse_spec(spec, "int", 'd', '>')?;
+    match f.ty {
+        'b' | 'c' | 'd' | 'o' | 'x' | 'X' | 'n' => match v.to_i64() {
+            Some(i) => format_long(&IntDigits::Small(i), &f),
+            None => format_long(&IntDigits::Big(v), &f),
+        },
+        'e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%' => format_double(v.to_f64()?, &f),
+        t => Err(unknown_code(t, "int")),
+    }
+}
+
+enum IntDigits<'a> {
+    Small(i64),
+    Big(&'a PyInt),
+}
+
+impl IntDigits<'_> {
+    fn negative(&self) -> bool {
+        match self {
+            IntDigits::Small(i) => *i < 0,
+            IntDigits::Big(v) => v.is_negative(),
+        }
+    }
+
+    /// The magnitude's digits in `radix` (lowercase); decimal respects CPython's digit limit.
+    fn magnitude(&self, radix: u32) -> PyResult<String> {
+        match self {
+            IntDigits::Small(i) => {
+                let m = i.unsigned_abs();
+                Ok(match radix {
+                    2 => format!("{:b}", m),
+                    8 => format!("{:o}", m),
+                    16 => format!("{:x}", m),
+                    _ => m.to_string(),
+                })
+            }
+            IntDigits::Big(v) => {
+                let t = if radix == 10 { v.to_string_checked()? } else { v.to_str_radix(radix) };
+                Ok(t.trim_start_matches('-').to_string())
+            }
+        }
+    }
+}
+
+fn format_long(v: &IntDigits, f: &Spec) -> PyResult<Str> {
     if f.precision != -1 {
         return Err(value_error("Precision not allowed in integer format specifier"));
     }
@@ -51,6 +104,10 @@ fn format_long(i: i64, f: &Spec) -> PyResult<Str> {
         if f.alternate {
             return Err(value_error("Alternate form (#) not allowed with integer format specifier 'c'"));
         }
+        let i = match v {
+            IntDigits::Small(i) => *i,
+            IntDigits::Big(_) => return Err(PyErr::new(Exc::OverflowError, "Python int too large to convert to C long")),
+        };
         if !(0..=0x10ffff).contains(&i) {
             return Err(PyErr::new(Exc::OverflowError, "%c arg not in range(0x110000)"));
         }
@@ -59,20 +116,23 @@ fn format_long(i: i64, f: &Spec) -> PyResult<Str> {
         let num = Number { negative: false, prefix: "", digits: "", decimal: false, remainder: c.encode_utf8(&mut buf), group: 0 };
         return Ok(Str::from(layout(f, &num)));
     }
-    let m = i.unsigned_abs();
-    let (digits, prefix) = match f.ty {
-        'b' => (format!("{:b}", m), "0b"),
-        'o' => (format!("{:o}", m), "0o"),
-        'x' => (format!("{:x}", m), "0x"),
-        'X' => (format!("{:X}", m), "0X"),
-        _ => (m.to_string(), ""),
+    let (radix, prefix) = match f.ty {
+        'b' => (2, "0b"),
+        'o' => (8, "0o"),
+        'x' => (16, "0x"),
+        'X' => (16, "0X"),
+        _ => (10, ""),
     };
+    let mut digits = v.magnitude(radix)?;
+    if f.ty == 'X' {
+        digits.make_ascii_uppercase();
+    }
     let group = match (f.grouping, f.ty) {
         (_, 'n') | ('\0', _) => 0,
         _ if f.under_four => 4,
         _ => 3,
     };
-    let num = Number { negative: i < 0, prefix: if f.alternate { prefix } else { "" }, digits: &digits, decimal: false, remainder: "", group };
+    let num = Number { negative: v.negative(), prefix: if f.alternate { prefix } else { "" }, digits: &digits, decimal: false, remainder: "", group };
     Ok(Str::from(layout(f, &num)))
 }
 
@@ -304,6 +364,29 @@ pub fn py_hex(i: i64) -> Str {
     Str::from(format!("{}0x{:x}", if i < 0 { "-" } else { "" }, i.unsigned_abs()))
 }
 
+fn prefixed(v: &PyInt, prefix: &str, radix: u32) -> Str {
+    let t = v.to_str_radix(radix);
+    Str::from(match t.strip_prefix('-') {
+        Some(m) => format!("-{}{}", prefix, m),
+        None => format!("{}{}", prefix, t),
+    })
+}
+
+/// `bin(v)` of an arbitrary-precision int.
+pub fn pyint_bin(v: &PyInt) -> Str {
+    prefixed(v, "0b", 2)
+}
+
+/// `oct(v)` of an arbitrary-precision int.
+pub fn pyint_oct(v: &PyInt) -> Str {
+    prefixed(v, "0o", 8)
+}
+
+/// `hex(v)` of an arbitrary-precision int.
+pub fn pyint_hex(v: &PyInt) -> Str {
+    prefixed(v, "0x", 16)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -351,6 +434,17 @@ mod tests {
         assert_eq!(py_bin(-5).as_str(), "-0b101");
         assert_eq!(py_hex(i64::MIN).as_str(), "-0x8000000000000000");
         assert_eq!(py_oct(8).as_str(), "0o10");
+        let big = PyInt::from_str_radix("-1180591620717411303424", 10).unwrap();
+        assert_eq!(show(format_pyint(&big, "034,")), "-0,001,180,591,620,717,411,303,424");
+        assert_eq!(show(format_pyint(&big, "#_x")), "-0x40_0000_0000_0000_0000");
+        assert_eq!(show(format_pyint(&big, "c")), "OverflowError: Python int too large to convert to C long");
+        assert_eq!(show(format_pyint(&big, ".3e")), "-1.181e+21");
+        assert_eq!(pyint_hex(&big).as_str(), "-0x400000000000000000");
+        assert_eq!(pyint_bin(&PyInt::from_i64(5)).as_str(), "0b101");
+        let huge = PyInt::from_str_radix(&format!("1{}", "0".repeat(3600)), 16).unwrap(); // 4335 decimal digits
+        assert_eq!(format_pyint(&huge, "").unwrap_err().kind(), Exc::ValueError);
+        assert_eq!(format_pyint(&huge, ",").unwrap_err().kind(), Exc::ValueError);
+        assert_eq!(format_pyint(&huge, "x").unwrap().char_len(), 3601);
     }
 
     #[test]

@@ -16,6 +16,14 @@ pub fn int_from_str(s: &Str, base: i64) -> PyResult<i64> {
     v.to_i64().ok_or_else(|| PyErr::new(Exc::OverflowError, INT_OVERFLOW))
 }
 
+/// `int(s, base)` as an arbitrary-precision int.
+pub fn pyint_from_str(s: &Str, base: i64) -> PyResult<PyInt> {
+    if base != 0 && !(2..=36).contains(&base) {
+        return Err(PyErr::new(Exc::ValueError, INT_BASE_RANGE));
+    }
+    PyInt::from_str_radix(s.as_str(), base as u32)
+}
+
 fn float_error(s: &Str) -> PyErr {
     PyErr::new(Exc::ValueError, &format!("could not convert string to float: {}", str_repr_string(s.as_str())))
 }
@@ -141,6 +149,8 @@ mod tests {
         assert_eq!(i("1", 1), "ValueError: int() base must be >= 2 and <= 36, or 0");
         assert_eq!(i("9223372036854775808", 10), format!("OverflowError: {}", INT_OVERFLOW));
         assert_eq!(i("-9223372036854775808", 10), "-9223372036854775808");
+        assert_eq!(pyint_from_str(&Str::new("9223372036854775808"), 0).unwrap().to_str_radix(16), "8000000000000000");
+        assert_eq!(pyint_from_str(&Str::new("1"), 37).unwrap_err().message(), INT_BASE_RANGE);
     }
 
     #[test]

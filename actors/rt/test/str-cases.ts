@@ -8,7 +8,7 @@
  */
 import { prng } from './harness.js';
 
-export type SArg = { s: string } | { i: string } | { f: string } | { b: boolean } | { l: string[] } | null;
+export type SArg = { s: string } | { i: string } | { p: string } | { f: string } | { b: boolean } | { l: string[] } | null;
 export interface SCase {
   readonly fn: string;
   readonly args: readonly SArg[];
@@ -17,6 +17,7 @@ export interface SCase {
 const S = (s: string): SArg => ({ s });
 const I = (i: number | bigint): SArg => ({ i: String(i) });
 const B = (b: boolean): SArg => ({ b });
+const P = (p: bigint): SArg => ({ p: p.toString(16) });
 const view = new DataView(new ArrayBuffer(8));
 export function floatArg(x: number): SArg {
   view.setFloat64(0, x);
@@ -217,6 +218,35 @@ function formatCases(rand: () => number, n: number): SCase[] {
   return out;
 }
 
+/** Ints of up to ~400 bits (and a few past the 4300-digit limit) through the PyInt API. */
+function pyintCases(rand: () => number, n: number): SCase[] {
+  const out: SCase[] = [];
+  const big = (): bigint => {
+    let v = 0n;
+    const bits = Math.floor(rand() * 400);
+    for (let k = 0; k < bits; k += 30) v = (v << 30n) | BigInt(Math.floor(rand() * 2 ** 30));
+    v >>= BigInt(Math.max(0, Math.floor(rand() * 30)));
+    return rand() < 0.4 ? -v : v;
+  };
+  const edges = [0n, -1n, 2n ** 63n, -(2n ** 63n) - 1n, 2n ** 64n, 10n ** 4300n - 1n, 10n ** 4300n, -(16n ** 3600n), 0x10ffffn];
+  for (const v of edges) {
+    for (const spec of ['', 'd', ',', '_x', '#b', 'c', 'e', '.3f', '%', 'n', '030,']) out.push({ fn: 'format_pyint', args: [P(v), S(spec)] });
+    for (const fn of ['pyint_bin', 'pyint_oct', 'pyint_hex']) out.push({ fn, args: [P(v)] });
+  }
+  for (let k = 0; k < n; k++) {
+    const v = big();
+    out.push({ fn: 'format_pyint', args: [P(v), S(specGen(rand, SPEC_TYPES_INT))] });
+    if (k % 3 === 0) out.push({ fn: ['pyint_bin', 'pyint_oct', 'pyint_hex'][(k / 3) % 3]!, args: [P(v)] });
+    if (k % 3 === 1) {
+      const base = [0, 2, 8, 10, 16, 36][Math.floor(rand() * 6)]!;
+      const text = rand() < 0.5 ? v.toString(base === 0 ? 10 : base) : tokens(rand, INT_TOKENS, 6);
+      out.push({ fn: 'pyint_from_str', args: [S(text), I(base)] });
+    }
+  }
+  for (const s of ['1' + '0'.repeat(4299), '1' + '0'.repeat(4300), '0x' + 'f'.repeat(5000), ' -0b1_0 ', '0_0']) for (const base of [0, 10, 16]) out.push({ fn: 'pyint_from_str', args: [S(s), I(base)] });
+  return out;
+}
+
 function pick3(rand: () => number): string {
   return ['bin', 'oct', 'hex'][Math.floor(rand() * 3)]!;
 }
@@ -260,5 +290,5 @@ function edgeCases(): SCase[] {
 
 export function buildStrCases(): SCase[] {
   const rand = prng(0x57_2a_11);
-  return [...edgeCases(), ...methodCases(rand, 20000), ...parseCases(rand, 3000), ...formatCases(rand, 10000), ...charInfoCases()];
+  return [...edgeCases(), ...methodCases(rand, 20000), ...parseCases(rand, 3000), ...formatCases(rand, 10000), ...pyintCases(rand, 3000), ...charInfoCases()];
 }

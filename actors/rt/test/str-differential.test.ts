@@ -2,6 +2,7 @@
  * portalis_rt's strings and formatting against CPython: every case of
  * str-cases.ts (~77,000: str methods on random strings over a Unicode-heavy
  * alphabet, repr, int()/float() parsing, format specs for int/float/str/bool,
+ * int formatting/bin/oct/hex/int() through the arbitrary-precision PyInt API,
  * and the properties and case mappings of every BMP code point and every
  * 13th above) runs through the wasm32 build of the rt (str_driver.rs) and
  * through one `python3 str_oracle.py` process. Results must be identical,
@@ -76,6 +77,7 @@ function encodeArg(a: SArg): string {
   if (a === null) return 'n0:';
   if ('s' in a) return field('s', a.s);
   if ('i' in a) return field('i', a.i);
+  if ('p' in a) return field('p', a.p);
   if ('f' in a) return field('f', a.f);
   if ('b' in a) return field('b', a.b ? '1' : '0');
   return field('l', a.l.map((x) => field('s', x)).join(''));
@@ -114,6 +116,7 @@ function show(a: SArg): string {
   if (a === null) return 'None';
   if ('s' in a) return JSON.stringify(a.s);
   if ('i' in a) return a.i;
+  if ('p' in a) return a.p.length > 60 ? `0x${a.p.slice(0, 30)}...(${a.p.length} hex digits)` : `0x${a.p}`;
   if ('f' in a) return `float(0x${a.f})`;
   if ('b' in a) return a.b ? 'True' : 'False';
   return JSON.stringify(a.l);

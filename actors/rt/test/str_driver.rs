@@ -4,10 +4,10 @@
 // `d_result_ptr`/`d_result_len`.
 //
 // Request: the function name, then arguments, each `<tag><byte length>:<bytes>`
-// with tags s (str), i (int, decimal), f (float, 16 hex digits of the IEEE
+// with tags s (str), i (int, decimal), p (PyInt, hex), f (float, 16 hex digits of the IEEE
 // bits), b (bool, 0/1), n (None, length 0), l (list of str: the items as
 // nested `s` arguments). Result: {"ok": value} or {"err": [class, message]};
-// values are JSON strings, {"i": "decimal"}, {"f": "hex bits"}, booleans, and
+// values are JSON strings, {"i": "decimal"}, {"x": "hex"} (PyInt), {"f": "hex bits"}, booleans, and
 // arrays (lists and tuples).
 use portalis_rt::*;
 use std::cell::RefCell;
@@ -42,6 +42,7 @@ pub extern "C" fn d_result_len() -> usize {
 enum A {
     S(Str),
     I(i64),
+    P(PyInt),
     F(f64),
     B(bool),
     N,
@@ -59,6 +60,7 @@ fn parse_args(mut b: &[u8]) -> Vec<A> {
         out.push(match tag {
             b's' => A::S(Str::new(text)),
             b'i' => A::I(text.parse().unwrap()),
+            b'p' => A::P(PyInt::from_str_radix(text, 16).unwrap()),
             b'f' => A::F(f64::from_bits(u64::from_str_radix(text, 16).unwrap())),
             b'b' => A::B(text == "1"),
             b'n' => A::N,
@@ -95,6 +97,11 @@ impl Json for Str {
 impl Json for i64 {
     fn json(&self, out: &mut String) {
         out.push_str(&format!("{{\"i\":\"{}\"}}", self))
+    }
+}
+impl Json for PyInt {
+    fn json(&self, out: &mut String) {
+        out.push_str(&format!("{{\"x\":\"{}\"}}", self.to_str_radix(16)))
     }
 }
 impl Json for f64 {
@@ -168,6 +175,12 @@ fn oi(a: &A) -> Option<i64> {
     match a {
         A::N => None,
         a => Some(i(a)),
+    }
+}
+fn p(a: &A) -> &PyInt {
+    match a {
+        A::P(v) => v,
+        _ => panic!("expected PyInt"),
     }
 }
 fn f(a: &A) -> f64 {
@@ -278,6 +291,11 @@ fn dispatch(name: &str, a: &[A]) -> String {
         "format_str" => res(format_str(s(&a[0]), s(&a[1]).as_str())),
         "format_bool" => res(format_bool(b(&a[0]), s(&a[1]).as_str())),
         "charinfo" => ok(charinfo(s(&a[0]))),
+        "format_pyint" => res(format_pyint(p(&a[0]), s(&a[1]).as_str())),
+        "pyint_bin" => ok(pyint_bin(p(&a[0]))),
+        "pyint_oct" => ok(pyint_oct(p(&a[0]))),
+        "pyint_hex" => ok(pyint_hex(p(&a[0]))),
+        "pyint_from_str" => res(pyint_from_str(s(&a[0]), i(&a[1]))),
         _ => panic!("unknown function {}", name),
     }
 }

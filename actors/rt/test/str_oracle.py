@@ -2,7 +2,7 @@
 (str-differential.test.ts).
 
 Reads JSON lines {"id": n, "fn": name, "args": [...]} on stdin; arguments
-are {"s": text}, {"i": "decimal"}, {"f": "16 hex digits of the IEEE bits"},
+are {"s": text}, {"i": "decimal"}, {"p": "hex"} (a big int), {"f": "16 hex digits of the IEEE bits"},
 {"b": bool}, {"l": [text, ...]} or null (None). Writes one JSON line per
 case: {"id": n, "ok": value} or {"id": n, "err": [class, message]}, with
 values as str_driver.rs writes them (strings, {"i": "decimal"},
@@ -23,6 +23,8 @@ def dec(a):
         return v
     if k == "i":
         return int(v)
+    if k == "p":
+        return int(v, 16)
     if k == "f":
         return struct.unpack("<d", bytes.fromhex(v)[::-1])[0]
     if k == "b":
@@ -131,6 +133,11 @@ FUNCS = {
     "format_str": format,
     "format_bool": format,
     "charinfo": charinfo,
+    "format_pyint": format,
+    "pyint_bin": bin,
+    "pyint_oct": oct,
+    "pyint_hex": hex,
+    "pyint_from_str": lambda s, base: int(s, base),
 }
 
 
@@ -143,6 +150,8 @@ def main():
             v = FUNCS[req["fn"]](*args)
             if has_surrogate(v):
                 r = {"surrogate": True}
+            elif req["fn"] == "pyint_from_str":
+                r = {"ok": {"x": format(v, "x")}}
             elif isinstance(v, int) and not isinstance(v, bool) and not -(2**63) <= v < 2**63:
                 r = {"bigint": True}  # str() of it may exceed CPython's digit limit
             else:
