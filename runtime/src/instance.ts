@@ -173,6 +173,11 @@ export class PortalisInstance {
     return length;
   }
 
+  /** ABI 2: an argument encoded longer than it measured (a getter returned something else the second time). */
+  wireChanged(functionName: string): never {
+    throw new TypeError(`${functionName}() arguments changed while they were being encoded`);
+  }
+
   /** ABI 2: the glue read a result of another length than the module wrote (a Portalis bug). */
   wireMismatch(functionName: string, read: number, length: number): never {
     throw new PortalisTrap(functionName, `the encoded result is ${length} bytes but its type reads ${read} (ABI mismatch)`);

@@ -325,6 +325,8 @@ export function wireFunctionBody(fn: ExportSpec, args: readonly string[], bigint
   lines.push('const $ptr = wasm.wireInput($size);', 'let $dv = wasm.wireView;', 'let $u8 = wasm.wireBytes;', 'let $at = 0;');
   types.forEach((t, i) => lines.push(...encode(g, t, args[i]!, fn.params[i]!.name, '')));
   const member = /^[A-Za-z_$][\w$]*$/.test(fn.wasm.name) ? `.${fn.wasm.name}` : `[${jsString(fn.wasm.name)}]`;
+  // Getters can make a value encode longer than it measured; the bounded views keep writes inside the buffer, and this keeps the call out.
+  lines.push(`if ($at > $size) wasm.wireChanged(${jsString(fn.name)});`);
   lines.push(
     'try {',
     `  wasm.exports${member}($ptr, $at);`,
