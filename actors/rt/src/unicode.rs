@@ -2,7 +2,7 @@
 //! (Unicode 14.0.0), looked up in the generated `unicode_tables.rs`
 //! (tools/gen_unicode.py). ASCII takes a fast path everywhere.
 
-use crate::unicode_tables::{DECIMAL_RUNS, FOLD, LOWER, PROPS, TITLE, UPPER};
+use crate::unicode_tables::{DECIMAL_RUNS, FOLD, LOWER, PROPS_BITS, PROPS_START, TITLE, UPPER};
 
 pub(crate) const ALPHA: u16 = 1;
 pub(crate) const DECIMAL: u16 = 2;
@@ -22,11 +22,11 @@ pub(crate) const LINEBREAK: u16 = 8192;
 /// The property bits of `c`.
 pub(crate) fn props(c: char) -> u16 {
     let u = c as u32;
-    let i = match PROPS.binary_search_by(|&(start, _)| start.cmp(&u)) {
+    let i = match PROPS_START.binary_search(&u) {
         Ok(i) => i,
-        Err(i) => i - 1, // PROPS[0] starts at 0
+        Err(i) => i - 1, // PROPS_START[0] is 0
     };
-    PROPS[i].1
+    PROPS_BITS[i]
 }
 
 pub(crate) fn has(c: char, bits: u16) -> bool {
@@ -142,8 +142,8 @@ mod tests {
 
     #[test]
     fn tables_are_sorted() {
-        assert_eq!(PROPS[0].0, 0);
-        assert!(PROPS.windows(2).all(|w| w[0].0 < w[1].0));
+        assert_eq!(PROPS_START[0], 0);
+        assert!(PROPS_START.windows(2).all(|w| w[0] < w[1]));
         for t in [&UPPER[..], &LOWER[..], &TITLE[..], &FOLD[..]] {
             assert!(t.windows(2).all(|w| w[0].0 < w[1].0));
         }
