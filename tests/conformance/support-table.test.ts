@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { listCases } from './corpus-cases.js';
 import { readPending } from './pending.js';
-import { parseSupportTable, readSupportTable, staleRows } from './support-table.js';
+import { parseSupportTable, readSupportTable, staleRows, withStatuses } from './support-table.js';
 
 describe('the supported-features table (docs/python-support.md)', () => {
   const rows = readSupportTable();
@@ -37,5 +37,13 @@ describe('the supported-features table (docs/python-support.md)', () => {
     const doc = ['## Supported', '', '| feature | status | proved by |', '| --- | --- | --- |', '| set `\\|` | supported | `sets/ops` `sets/dedupe` |', '', '## Next', '| x | y |'].join('\n');
     expect(parseSupportTable(doc)).toEqual([{ feature: 'set `\\|`', status: 'supported', cases: ['sets/ops', 'sets/dedupe'], line: 5 }]);
     expect(() => parseSupportTable('## Supported\n| a | b |\n')).toThrow(/expected 3 cells/);
+  });
+
+  it('rewrites status cells from pending.json and leaves the rest of the text alone', () => {
+    const doc = ['## Supported', '| feature | status | proved by |', '| --- | --- | --- |', '| a `\\|` b | (pending) | `x/one` `x/two` |', '| c | supported | `x/three` |', '## Next', 'tail'].join('\n');
+    const { text, changed } = withStatuses(doc, { 'x/two': 'r', 'x/three': 'r' });
+    expect(text.split('\n')).toEqual(['## Supported', '| feature | status | proved by |', '| --- | --- | --- |', '| a `\\|` b | partial | `x/one` `x/two` |', '| c | (pending) | `x/three` |', '## Next', 'tail']);
+    expect(changed).toHaveLength(2);
+    expect(withStatuses(text, { 'x/two': 'r', 'x/three': 'r' }).changed).toEqual([]);
   });
 });

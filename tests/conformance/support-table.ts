@@ -4,7 +4,7 @@
  * backticks. A row's status follows from pending.json: `supported` when
  * none of its cases is pending, `(pending)` when all are, `partial` between.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CORPUS_DIR } from './corpus-cases.js';
 import type { Pending } from './pending.js';
@@ -56,4 +56,31 @@ export function staleRows(rows: readonly SupportRow[], pending: Pending): string
   return rows
     .filter((r) => r.status !== statusFor(r, pending))
     .map((r) => `docs/python-support.md:${r.line}: says ${r.status}, should say ${statusFor(r, pending)} (${r.cases.filter((c) => c in pending).length}/${r.cases.length} cases pending)`);
+}
+
+/**
+ * The markdown with every row's status cell set from pending.json; `changed`
+ * lists `line: old -> new` for the rows it rewrote.
+ */
+export function withStatuses(markdown: string, pending: Pending): { readonly text: string; readonly changed: string[] } {
+  const lines = markdown.split('\n');
+  const changed: string[] = [];
+  for (const row of parseSupportTable(markdown)) {
+    const want = statusFor(row, pending);
+    if (row.status === want) continue;
+    const line = lines[row.line - 1]!;
+    const cells = line.split(/(?<!\\)\|/);
+    // cells: ['', feature, status, cases, ''] for `| a | b | c |`
+    cells[2] = ` ${want} `;
+    lines[row.line - 1] = cells.join('|');
+    changed.push(`docs/python-support.md:${row.line}: ${row.status} -> ${want} (${row.feature.slice(0, 60)})`);
+  }
+  return { text: lines.join('\n'), changed };
+}
+
+/** Rewrites the doc's status cells from pending.json; returns what changed. */
+export function updateSupportDoc(pending: Pending): string[] {
+  const { text, changed } = withStatuses(readFileSync(SUPPORT_DOC, 'utf8'), pending);
+  if (changed.length > 0) writeFileSync(SUPPORT_DOC, text);
+  return changed;
 }

@@ -8,9 +8,10 @@
  *   npx tsx tests/conformance/update-pending.ts --add lists  also run the listed areas' other cases
  *                                                           and mark the failing ones pending
  *
- * Entries naming a case that no longer exists are removed. Afterwards it lists
- * the rows of docs/python-support.md whose status (supported / partial /
- * (pending)) no longer agrees, for you to edit. `--add` writes the
+ * Entries naming a case that no longer exists are removed. Afterwards it sets
+ * the status of each row of docs/python-support.md's table (supported /
+ * partial / (pending)) from the new list and prints the rows it changed:
+ * read them, since a row turning partial may need its text split. `--add` writes the
  * first diagnostic (refusal) or the first differing field as the reason;
  * edit it into the feature's name if that reads better.
  */
@@ -18,7 +19,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
 import { type Case, type Expected, listCases, runCase } from './corpus-cases.js';
 import { readPending, writePending } from './pending.js';
-import { readSupportTable, staleRows } from './support-table.js';
+import { updateSupportDoc } from './support-table.js';
 
 const CONCURRENCY = 2;
 
@@ -96,7 +97,7 @@ async function main(argv: readonly string[]): Promise<void> {
   });
   writePending(pending);
   console.log(`${toRun.length} case(s) run, ${changed} change(s), ${Object.keys(pending).length} pending`);
-  for (const line of staleRows(readSupportTable(), pending)) console.log(line);
+  for (const line of updateSupportDoc(pending)) console.log(`status ${line}`);
 }
 
 await main(process.argv.slice(2));
