@@ -272,6 +272,12 @@ function convertCall(ctx: ConvertContext, node: CstNode): ast.Expr_ {
     if (comma) ctx.error('Generator expression must be parenthesized', argsNode.start + 1, comma.start);
     return { type: 'Call', func, args: [convertComprehension(ctx, argsNode)], keywords: [], range };
   }
+  const { args, keywords } = convertArguments(ctx, argsNode);
+  return { type: 'Call', func, args, keywords, range };
+}
+
+/** A call's (or a class's) argument list: positional arguments, `*x`, `k=v` and `**kw`. */
+export function convertArguments(ctx: ConvertContext, argsNode: CstNode): { args: ast.Expr_[]; keywords: ast.Keyword[] } {
   checkCallArguments(ctx, argsNode);
   const args: ast.Expr_[] = [];
   const keywords: ast.Keyword[] = [];
@@ -291,7 +297,7 @@ function convertCall(ctx: ConvertContext, node: CstNode): ast.Expr_ {
       args.push(convertElement(ctx, child, true));
     }
   }
-  return { type: 'Call', func, args, keywords, range };
+  return { args, keywords };
 }
 
 function convertLambda(ctx: ConvertContext, node: CstNode): ast.Expr_ {

@@ -15,13 +15,12 @@ import { convertAlias, convertImportFrom } from './convert-imports.js';
 import { checkDeleteTargets } from './check-targets.js';
 import { childByField, childrenByField, type CstNode, hasToken, namedChildren } from './cst.js';
 import { BLOCK_OWNERS } from './block-owners.js';
+import { convertAssert, convertClass, convertRaise, convertTry, convertWith } from './convert-compound.js';
 
 const UNSUPPORTED_STATEMENTS: Readonly<Record<string, string>> = {
   class_definition: 'ClassDef',
   try_statement: 'Try',
   with_statement: 'With',
-  raise_statement: 'Raise',
-  assert_statement: 'Assert',
   match_statement: 'Match',
   type_alias_statement: 'TypeAlias',
 };
@@ -81,7 +80,7 @@ function convertStatements(ctx: ConvertContext, nodes: readonly CstNode[]): ast.
 }
 
 /** Converts a `block`, reporting an empty one the way CPython does. */
-function convertBlock(ctx: ConvertContext, owner: CstNode, block: CstNode | undefined): ast.Stmt[] {
+export function convertBlock(ctx: ConvertContext, owner: CstNode, block: CstNode | undefined): ast.Stmt[] {
   const body = block ? convertStatements(ctx, block.children) : [];
   if (body.length === 0) {
     const what = BLOCK_OWNERS[owner.type] ?? 'statement';
@@ -107,7 +106,7 @@ function nextTokenAfter(ctx: ConvertContext, offset: number): number {
  * Where a compound statement ends: at the end of its last body statement,
  * including a trailing ';' (CPython ends it at the block's last token).
  */
-function lastEnd(stmts: readonly ast.Stmt[], fallback: number, source?: string): number {
+export function lastEnd(stmts: readonly ast.Stmt[], fallback: number, source?: string): number {
   const last = stmts[stmts.length - 1];
   if (!last) return fallback;
   let end = last.range.end.offset;
@@ -139,6 +138,12 @@ function contentEnd(ctx: ConvertContext, node: CstNode): number {
 function unsupportedStmt(ctx: ConvertContext, node: CstNode, name: string, detail?: string): ast.UnsupportedStmt {
   const range = ctx.range(node.start, contentEnd(ctx, node));
   return detail === undefined ? { type: 'UnsupportedStmt', node: name, range } : { type: 'UnsupportedStmt', node: name, detail, range };
+}
+
+/** A statement later stages do not support yet, with its converted form attached (ast.ts, UnsupportedStmt.modelled). */
+function modelledStmt(ctx: ConvertContext, node: CstNode, name: string, convert: (range: ast.Stmt['range']) => ast.ModelledStmt): ast.UnsupportedStmt {
+  const wrapper = unsupportedStmt(ctx, node, name);
+  return { ...wrapper, modelled: convert(wrapper.range) };
 }
 
 function convertStatement(ctx: ConvertContext, node: CstNode): ast.Stmt | null {
@@ -193,20 +198,25 @@ function convertStatement(ctx: ConvertContext, node: CstNode): ast.Stmt | null {
       return null;
     }
     case 'class_definition':
-      convertBlock(ctx, node, childByField(node, 'body'));
-      return unsupportedStmt(ctx, node, 'ClassDef');
+      return modelledStmt(ctx, node, 'ClassDef', (r) => convertClass(ctx, node, [], r));
     case 'try_statement': {
       const star = node.children.some((c) => c.type === 'except_clause' && hasToken(c, '*'));
       if (!node.children.some((c) => c.type === 'except_clause' || c.type === 'finally_clause')) {
         const end = childByField(node, 'body')?.end ?? node.end;
         ctx.error("expected 'except' or 'finally' block", end, end);
       }
-      return unsupportedStmt(ctx, node, star ? 'TryStar' : 'Try');
+      return modelledStmt(ctx, node, star ? 'TryStar' : 'Try', (r) => convertTry(ctx, node, star, r));
     }
+    case 'raise_statement':
+      return modelledStmt(ctx, node, 'Raise', (r) => convertRaise(ctx, node, r));
+    case 'assert_statement':
+      return modelledStmt(ctx, node, 'Assert', (r) => convertAssert(ctx, node, r));
     case 'delete_statement':
       return convertDelete(ctx, node);
-    case 'with_statement':
-      return unsupportedStmt(ctx, node, hasToken(node, 'async') ? 'AsyncWith' : 'With');
+    case 'with_statement': {
+      const isAsync = hasToken(node, 'async');
+      return modelledStmt(ctx, node, isAsync ? 'AsyncWith' : 'With', (r) => convertWith(ctx, node, isAsync, r));
+    }
     default: {
       const name = UNSUPPORTED_STATEMENTS[node.type];
       if (name !== undefined) return unsupportedStmt(ctx, node, name);
@@ -247,6 +257,7 @@ function convertDecorated(ctx: ConvertContext, node: CstNode): ast.Stmt | null {
     return null;
   }
   if (def.type === 'function_definition') return convertFunction(ctx, def, decorators);
+  if (def.type === 'class_definition') return modelledStmt(ctx, def, 'ClassDef', (r) => convertClass(ctx, def, decorators, r));
   return convertStatement(ctx, def);
 }
 

@@ -55,6 +55,10 @@ describe.skipIf(!hasPython)('ingest agrees with CPython ast.dump on the fixture 
       const result = parseSource(file, sources[i]!);
       expect(dumpAst(result.module!, { includeAttributes: true })).toBe(parsed(i).attrs);
     });
+    it(`${file}: raise, assert, try, with and class converted ahead of analysis as in ast.dump`, () => {
+      const result = parseSource(file, sources[i]!);
+      expect(dumpAst(result.module!, { includeAttributes: true, modelled: true })).toBe(parsed(i).full);
+    });
   });
 });
 

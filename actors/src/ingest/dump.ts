@@ -17,12 +17,15 @@ import { reprBytes, reprFloat, reprImaginary, reprStr } from './py-repr.js';
 
 export interface DumpOptions {
   readonly includeAttributes?: boolean;
+  /** Print an UnsupportedStmt's `modelled` statement (Raise, Try, ClassDef...) instead of the placeholder. */
+  readonly modelled?: boolean;
 }
 
 type Ctx = 'Load' | 'Store' | 'Del';
 
 export function dumpAst(node: ast.Module | ast.Stmt | ast.Expr_, options: DumpOptions = {}): string {
   const attrs = options.includeAttributes === true;
+  const showModelled = options.modelled === true;
 
   const fields = (name: string, parts: (string | null)[], range?: ast.Stmt['range']): string => {
     const shown = parts.filter((p): p is string => p !== null);
@@ -120,7 +123,51 @@ export function dumpAst(node: ast.Module | ast.Stmt | ast.Expr_, options: DumpOp
       case 'Delete':
         return fields('Delete', [`targets=${exprs(s.targets, 'Del')}`], r);
       case 'UnsupportedStmt':
+        if (showModelled && s.modelled) return modelled(s.modelled);
         return fields('UnsupportedStmt', [`node=${reprStr(s.node)}`], r);
+    }
+  }
+
+  function keywords(ks: readonly ast.Keyword[]): string {
+    return list(ks.map((k) => fields('keyword', [k.arg === null ? null : `arg=${reprStr(k.arg)}`, `value=${expr(k.value)}`], k.range)));
+  }
+
+  function modelled(s: ast.ModelledStmt): string {
+    const r = s.range;
+    switch (s.type) {
+      case 'Raise':
+        return fields('Raise', [opt('exc', s.exc), opt('cause', s.cause)], r);
+      case 'Assert':
+        return fields('Assert', [`test=${expr(s.test)}`, opt('msg', s.msg)], r);
+      case 'Try':
+      case 'TryStar': {
+        const handlers = s.handlers.map((h) =>
+          fields('ExceptHandler', [opt('type', h.exc_type), h.name === null ? null : `name=${reprStr(h.name)}`, `body=${stmts(h.body)}`], h.range),
+        );
+        return fields(
+          s.type,
+          [`body=${stmts(s.body)}`, `handlers=${list(handlers)}`, `orelse=${stmts(s.orelse)}`, `finalbody=${stmts(s.finalbody)}`],
+          r,
+        );
+      }
+      case 'With': {
+        const items = s.items.map((i) =>
+          fields('withitem', [`context_expr=${expr(i.context_expr)}`, i.optional_vars === null ? null : `optional_vars=${expr(i.optional_vars, 'Store')}`]),
+        );
+        return fields(s.is_async ? 'AsyncWith' : 'With', [`items=${list(items)}`, `body=${stmts(s.body)}`], r);
+      }
+      case 'ClassDef':
+        return fields(
+          'ClassDef',
+          [
+            `name=${reprStr(s.name)}`,
+            `bases=${exprs(s.bases)}`,
+            `keywords=${keywords(s.keywords)}`,
+            `body=${stmts(s.body)}`,
+            `decorator_list=${exprs(s.decorator_list)}`,
+          ],
+          r,
+        );
     }
   }
 

@@ -66,7 +66,7 @@ function checkFuture(module: ast.Module): SyntaxErrorInfo | null {
 // ── symbol table ─────────────────────────────────────────────────────────
 
 interface Scope {
-  readonly kind: 'module' | 'function';
+  readonly kind: 'module' | 'function' | 'class';
   readonly parent: Scope | null;
   /** Flags per name, like CPython's symtable: parameter, assigned, used, annotated, global, nonlocal. */
   readonly symbols: Map<string, Set<'param' | 'local' | 'use' | 'annot' | 'global' | 'nonlocal'>>;
@@ -171,11 +171,55 @@ function checkSymbols(module: ast.Module): SyntaxErrorInfo | null {
           if (s.target.type === 'Name') flag(scope, s.target.id, 'annot');
           break;
         case 'UnsupportedStmt':
-          scope.opaque = true;
+          if (s.modelled) visitModelled(scope, s.modelled);
+          else scope.opaque = true;
           break;
         default:
           visitExprs(scope, s);
           for (const body of childBodies(s)) visit(scope, body);
+      }
+    }
+  };
+
+  // raise, assert, try, with and class, converted ahead of analysis (ast.ts).
+  const visitModelled = (scope: Scope, s: ast.ModelledStmt): void => {
+    const walk = (e: ast.Expr_ | null, store = false): void => {
+      if (e) walkExpr(e, visitor(scope), store);
+    };
+    switch (s.type) {
+      case 'Raise':
+        walk(s.exc);
+        walk(s.cause);
+        break;
+      case 'Assert':
+        walk(s.test);
+        walk(s.msg);
+        break;
+      case 'Try':
+      case 'TryStar':
+        visit(scope, s.body);
+        for (const h of s.handlers) {
+          walk(h.exc_type);
+          if (h.name !== null) flag(scope, h.name, 'local');
+          visit(scope, h.body);
+        }
+        visit(scope, s.orelse);
+        visit(scope, s.finalbody);
+        break;
+      case 'With':
+        for (const item of s.items) {
+          walk(item.context_expr);
+          walk(item.optional_vars, true);
+        }
+        visit(scope, s.body);
+        break;
+      case 'ClassDef': {
+        for (const e of [...s.decorator_list, ...s.bases, ...s.keywords.map((k) => k.value)]) walk(e);
+        flag(scope, s.name, 'local');
+        const inner = newScope('class', scope);
+        scopes.push(inner);
+        visit(inner, s.body);
+        break;
       }
     }
   };
@@ -194,7 +238,9 @@ function checkSymbols(module: ast.Module): SyntaxErrorInfo | null {
 }
 
 function hasEnclosingBinding(scope: Scope, name: string): boolean {
-  for (let s = scope.parent; s !== null && s.kind === 'function'; s = s.parent) {
+  // Class scopes are skipped: their names are not visible to nested functions.
+  for (let s = scope.parent; s !== null && s.kind !== 'module'; s = s.parent) {
+    if (s.kind === 'class') continue;
     if (s.opaque) return true; // bindings we cannot see; do not guess an error
     const flags = s.symbols.get(name);
     if (flags === undefined) continue;
@@ -264,6 +310,10 @@ function checkCompile(module: ast.Module): SyntaxErrorInfo | null {
           break;
         case 'UnsupportedStmt':
           if (s.node === 'AsyncWith' && !where.isAsync) return at(s, "'async with' outside async function");
+          if (s.modelled) {
+            e = compileModelled(s.modelled, where);
+            if (e) return e;
+          }
           break;
         default:
           break;
@@ -283,6 +333,36 @@ function checkCompile(module: ast.Module): SyntaxErrorInfo | null {
       if (e) return e;
     }
     return null;
+  };
+  const compileModelled = (s: ast.ModelledStmt, where: Where): SyntaxErrorInfo | null => {
+    const exprs = (es: (ast.Expr_ | null)[]): SyntaxErrorInfo | null => {
+      for (const e of es) {
+        if (e === null) continue;
+        const found = exprErrors({ type: 'Expr', value: e, range: e.range }, where);
+        if (found) return found;
+      }
+      return null;
+    };
+    switch (s.type) {
+      case 'Raise':
+        return exprs([s.exc, s.cause]);
+      case 'Assert':
+        return exprs([s.test, s.msg]);
+      case 'Try':
+      case 'TryStar': {
+        const first = visit(s.body, where);
+        if (first) return first;
+        for (const h of s.handlers) {
+          const e = exprs([h.exc_type]) ?? visit(h.body, where);
+          if (e) return e;
+        }
+        return visit(s.orelse, where) ?? visit(s.finalbody, where);
+      }
+      case 'With':
+        return exprs(s.items.flatMap((i) => [i.context_expr, i.optional_vars])) ?? visit(s.body, where);
+      case 'ClassDef':
+        return exprs([...s.decorator_list, ...s.bases, ...s.keywords.map((k) => k.value)]) ?? visit(s.body, { inFunction: false, isAsync: false, inLoop: false });
+    }
   };
   return visit(module.body, { inFunction: false, isAsync: false, inLoop: false });
 }

@@ -241,6 +241,28 @@ const CASES: [string, string, number, number][] = [
   ["(*x)\n", "cannot use starred expression here", 1, 2],
   ["(lambda)\n", "invalid syntax", 1, 8],
   ["x = (lambda)\n", "invalid syntax", 1, 12],
+  // raise, assert, try, with and class (converted ahead of analysis)
+  ["try:\n    pass\nexcept:\n    pass\nexcept E:\n    pass\n", "default 'except:' must be last", 3, 1],
+  ["try:\n    pass\nexcept A, B:\n    pass\n", "multiple exception types must be parenthesized", 3, 8],
+  ["with a as 1:\n    pass\n", "cannot assign to literal", 1, 11],
+  ["with a as f():\n    pass\n", "cannot assign to function call", 1, 11],
+  ["raise from x\n", "invalid syntax", 1, 7],
+  ["raise x from\n", "invalid syntax", 1, 13],
+  ["assert\n", "invalid syntax", 1, 7],
+  ["class A(**k, *a): pass\n", "iterable argument unpacking follows keyword argument unpacking", 1, 14],
+  ["class A(a=1, b): pass\n", "positional argument follows keyword argument", 1, 15],
+  ["try:\n    x = 1\n    1 = x\nexcept E:\n    pass\n", "cannot assign to literal here. Maybe you meant '==' instead of '='?", 3, 5],
+  ["try:\n    pass\nexcept E:\npass\n", "expected an indented block after 'except' statement on line 3", 4, 1],
+  ["with a:\npass\n", "expected an indented block after 'with' statement on line 1", 2, 1],
+  ["try:\n    pass\nexcept* E:\n    pass\nexcept F:\n    pass\n", "cannot have both 'except' and 'except*' on the same 'try'", 5, 1],
+  ["try:\n    pass\nexcept*:\n    pass\n", "expected one or more exception types", 3, 8],
+  ["class A:\n    return 1\n", "'return' outside function", 2, 5],
+  ["class A:\n    nonlocal x\n", "no binding for nonlocal 'x' found", 2, 5],
+  ["def f():\n    class A:\n        nonlocal x\n", "no binding for nonlocal 'x' found", 3, 9],
+  ["try:\n    pass\nexcept E:\n    break\n", "'break' outside loop", 4, 5],
+  ["with a as (b, *c, *d):\n    pass\n", "multiple starred expressions in assignment", 1, 11],
+  ["async with a:\n    pass\n", "'async with' outside async function", 1, 1],
+  ["def f():\n    async with a:\n        pass\n", "'async with' outside async function", 2, 5],
 ];
 
 describe('syntax errors are reported like CPython', () => {

@@ -10,7 +10,7 @@ export const hasPython = spawnSync(python, ['--version']).status === 0;
 
 export type CPythonView =
   | { readonly error: [message: string, line: number, column: number] }
-  | { readonly plain: string; readonly modelled: boolean; readonly masked: string; readonly attrs: string };
+  | { readonly plain: string; readonly modelled: boolean; readonly masked: string; readonly attrs: string; readonly full: string };
 
 const SCRIPT = fileURLToPath(new URL('./cpython_ast.py', import.meta.url));
 

@@ -9,8 +9,12 @@ it, or:
             UnsupportedStmt(node='ClassDef') / UnsupportedExpr(node='Lambda')
   attrs     the masked tree with include_attributes=True, columns converted
             from UTF-8 bytes to code points
+  full      the same with the statements ingest converts ahead of the later
+            stages (AHEAD: Raise, Try, ClassDef...) left unmasked, as
+            dumpAst(..., {modelled: true}) prints them
 """
 import ast
+import copy
 import json
 import sys
 
@@ -20,6 +24,9 @@ EXPRS = {'BoolOp', 'BinOp', 'UnaryOp', 'IfExp', 'Compare', 'Call', 'Constant', '
          'Tuple', 'List', 'Dict', 'Set', 'Slice', 'ListComp', 'SetComp', 'DictComp', 'GeneratorExp', 'Lambda',
          'JoinedStr', 'FormattedValue', 'Starred', 'NamedExpr'}
 LOC = ('lineno', 'col_offset', 'end_lineno', 'end_col_offset')
+
+
+AHEAD = {'Raise', 'Assert', 'Try', 'TryStar', 'With', 'AsyncWith', 'ClassDef'}
 
 
 class UnsupportedStmt(ast.AST):
@@ -38,11 +45,14 @@ def refused(node):
 
 
 class Mask(ast.NodeTransformer):
+    def __init__(self, stmts=STMTS):
+        self.stmts = stmts
+
     def visit(self, node):
         name = type(node).__name__
         if refused(node):
             return ast.copy_location(UnsupportedExpr(node=name), node)
-        if isinstance(node, ast.stmt) and name not in STMTS:
+        if isinstance(node, ast.stmt) and name not in self.stmts:
             return ast.copy_location(UnsupportedStmt(node=name), node)
         if isinstance(node, ast.expr) and name not in EXPRS:
             return ast.copy_location(UnsupportedExpr(node=name), node)
@@ -84,11 +94,14 @@ def describe(src):
     src = src.replace('\r\n', '\n').replace('\r', '\n')
     plain = ast.dump(tree)
     is_modelled = modelled(tree)
+    full = Mask(STMTS | AHEAD).visit(copy.deepcopy(tree))
+    to_code_points(full, src)
     tree = Mask().visit(tree)
     masked = ast.dump(tree)
     to_code_points(tree, src)
     return {'plain': plain, 'modelled': is_modelled, 'masked': masked,
-            'attrs': ast.dump(tree, include_attributes=True)}
+            'attrs': ast.dump(tree, include_attributes=True),
+            'full': ast.dump(full, include_attributes=True)}
 
 
 print(json.dumps([describe(src) for src in json.load(sys.stdin)]))
