@@ -31,7 +31,7 @@ export interface LocalInfo {
 export interface FunctionState {
   readonly sig: FunctionSig;
   readonly paramNames: Set<string>;
-  /** `*args`, `**kwargs` and keyword-only parameters: refused, but known, so their uses say nothing more. */
+  /** `**kwargs`: refused, but known, so its uses say nothing more. */
   readonly refusedParams: Set<string>;
   /** Locals other than parameters, in order of first appearance. */
   readonly locals: Map<string, LocalInfo>;
@@ -76,7 +76,7 @@ export function functionScope(ctx: ModuleContext, fn: FunctionState, report: Rep
 export function initFunction(sig: FunctionSig, ctx: ModuleContext): FunctionState {
   const paramNames = new Set(sig.params.map((p) => p.name));
   const a = sig.node.args;
-  const refusedParams = new Set([...a.kwonlyargs, ...(a.vararg ? [a.vararg] : []), ...(a.kwarg ? [a.kwarg] : [])].map((p) => p.arg));
+  const refusedParams = new Set((a.kwarg ? [a.kwarg] : []).map((p) => p.arg));
   const locals = new Map<string, LocalInfo>();
   for (const name of collectLocals(sig.node.body, [...paramNames, ...refusedParams])) {
     locals.set(name, { type: undefined, declared: false, origin: undefined, originLiteral: undefined });

@@ -10,10 +10,11 @@ import { isSysAttribute } from './lower-print.js';
 import { convertTo } from './lower-values.js';
 import { MATH_CONSTANTS, MATH_FUNCTIONS, OTHER_BUILTINS, SUPPORTED_BUILTINS } from './names.js';
 import type { Report } from './report.js';
-import type { BuiltinName, CallExpr, TExpr, VoidCallExpr } from './types.js';
+import type { BuiltinName, TExpr, VoidCallExpr } from './types.js';
 import { builtinLowering, lowerMinMaxIterable } from './lower-builtins.js';
 import { lowerMethodCall } from './lower-method.js';
 import { lowerSysCall } from './lower-sys.js';
+import { bindUserCall } from './bind-call.js';
 import { isScalar } from './ty.js';
 
 function silentScope(scope: Scope): Scope {
@@ -44,7 +45,7 @@ export function lowerCall(e: ast.Call, scope: Scope): TExpr | VoidCallExpr | nul
         report('PTL2011', e.range, `module constants cannot call functions (\`${id}\`); compute the value inside a function instead`);
         return null;
       }
-      return lowerUserCall(sig, e, scope);
+      return bindUserCall(sig, e, scope);
     }
     const fromMath = scope.symbols.mathImports.get(id);
     if (fromMath !== undefined) {
@@ -89,61 +90,6 @@ export function lowerCall(e: ast.Call, scope: Scope): TExpr | VoidCallExpr | nul
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-
-function quoteList(names: string[]): string {
-  const q = names.map((n) => `'${n}'`);
-  return q.length <= 1 ? q.join('') : `${q.slice(0, -1).join(', ')} and ${q[q.length - 1]}`;
-}
-
-/** Binds positional and keyword arguments to a user function's parameters, in Python's evaluation order. */
-function lowerUserCall(sig: Signature, e: ast.Call, scope: Scope): CallExpr | VoidCallExpr | null {
-  const { report } = scope;
-  const name = sig.name;
-  const params = sig.params;
-  let ok = true;
-  if (e.args.length > params.length) {
-    report('PTL3005', e.range, `${name}() takes ${plural(params.length, 'positional argument')} but ${e.args.length} ${e.args.length === 1 ? 'was' : 'were'} given`);
-    ok = false;
-  }
-  const bound: (TExpr | null | undefined)[] = new Array(params.length).fill(undefined);
-  const order: number[] = [];
-  const bindArg = (index: number, arg: ast.Expr_): void => {
-    const value = lowerValue(arg, scope);
-    const param = params[index]!;
-    const what = `argument \`${param.name}\` of \`${name}\``;
-    bound[index] = value && param.type ? (isScalar(param.type) && isScalar(value.type) ? coerce(value, param.type, what, arg.range, report) : convertTo(value, param.type, arg.range, report, what)) : null;
-    order.push(index);
-  };
-  e.args.forEach((arg, i) => {
-    if (i < params.length) bindArg(i, arg);
-    else lowerValue(arg, scope); // still report problems inside
-  });
-  for (const kw of e.keywords) {
-    const index = params.findIndex((p) => p.name === kw.arg);
-    const param = params[index];
-    if (param === undefined) {
-      report('PTL3005', kw.range, `${name}() got an unexpected keyword argument '${kw.arg}'`);
-      ok = false;
-    } else if (param.positionalOnly) {
-      report('PTL3005', kw.range, `${name}() got some positional-only arguments passed as keyword arguments: '${kw.arg}'`);
-      ok = false;
-    } else if (bound[index] !== undefined) {
-      report('PTL3005', kw.range, `${name}() got multiple values for argument '${kw.arg}'`);
-      ok = false;
-    } else {
-      bindArg(index, kw.value);
-    }
-  }
-  const missing = params.filter((_, i) => bound[i] === undefined).map((p) => p.name);
-  if (missing.length > 0 && ok) {
-    report('PTL3005', e.range, `${name}() missing ${plural(missing.length, 'required positional argument')}: ${quoteList(missing)}`);
-    ok = false;
-  }
-  if (!ok || bound.some((b) => b === null || b === undefined) || sig.returns === undefined) return null;
-  const identity = order.every((v, i) => v === i);
-  const base = { kind: 'call' as const, func: name, args: bound as TExpr[], evalOrder: identity ? null : order };
-  return sig.returns === 'None' ? { ...base, type: 'None' } : { ...base, type: sig.returns };
 }
 
 function noKeywords(name: string, e: ast.Call, report: Report): boolean {

@@ -34,7 +34,14 @@ export { I64_MAX, I64_MIN };
 
 export interface Signature {
   readonly name: string;
-  readonly params: readonly { readonly name: string; readonly type: ValueType | undefined; readonly positionalOnly: boolean }[];
+  readonly params: readonly {
+    readonly name: string;
+    readonly type: ValueType | undefined;
+    readonly positionalOnly: boolean;
+    /** Absent means `positional` (signatures.ts ParamSig). */
+    readonly kind?: 'positional' | 'varargs' | 'keywordOnly';
+    readonly default?: ast.Expr_ | null;
+  }[];
   /** undefined while a private function's return type is still being inferred. */
   readonly returns: ReturnType | undefined;
 }

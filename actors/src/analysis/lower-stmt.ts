@@ -18,6 +18,7 @@ import type { FunctionIR, LocalIR, ReturnType, Target, TExpr, TStmt, TupleExpr, 
 import { convertTo, retype } from './lower-values.js';
 import { dictParts, elementOf, hasUnknown, headOf, isScalar, iterItemOf, listOf, pyClassName, tupleParts, type Ty, unify, withArticle } from './ty.js';
 import { walkExpr } from '../ingest/ast-walk.js';
+import { checkDefaults } from './defaults.js';
 
 export function lowerFunction(fn: FunctionState, ctx: ModuleContext, report: Report): FunctionIR | null {
   const sig = fn.sig;
@@ -42,6 +43,7 @@ export function lowerFunction(fn: FunctionState, ctx: ModuleContext, report: Rep
     );
   }
 
+  checkDefaults(sig.params, scope, counting);
   const lowerer = new BodyLowerer(fn, ctx, scope, counting, flow.dead, loopScoped);
   const body = lowerer.block(node.body);
 

@@ -13,8 +13,13 @@ import type { ReturnType, ValueType } from './types.js';
 
 export interface ParamSig {
   readonly name: string;
+  /** The parameter's type inside the function (`tuple[T, ...]` for `*args: T`). */
   readonly type: ValueType | undefined;
   readonly positionalOnly: boolean;
+  /** `positional` (before `*`), `varargs` (`*args`), `keywordOnly` (after `*` / `*args`). */
+  readonly kind?: 'positional' | 'varargs' | 'keywordOnly';
+  /** The default value's expression (evaluated once, at `def` time, as in CPython). */
+  readonly default?: ast.Expr_ | null;
   readonly range: SourceRange;
 }
 
@@ -43,16 +48,21 @@ export function functionSignature(node: ast.FunctionDef, source: string, report:
   const a = node.args;
   for (const d of node.decorator_list) report('PTL2006', d.range, 'decorators are not supported');
   if (node.is_async) report('PTL2006', node.nameRange, '`async def` functions are not supported');
-  if (a.vararg) report('PTL2006', a.vararg.range, `\`*${a.vararg.arg}\` parameters are not supported`);
   if (a.kwarg) report('PTL2006', a.kwarg.range, `\`**${a.kwarg.arg}\` parameters are not supported`);
-  for (const k of a.kwonlyargs) report('PTL2006', k.range, `keyword-only parameters (\`${k.arg}\`) are not supported`);
-  for (const d of a.defaults) report('PTL2006', d.range, 'default parameter values are not supported');
-  for (const d of a.kw_defaults) if (d) report('PTL2006', d.range, 'default parameter values are not supported');
 
-  const params: ParamSig[] = [...a.posonlyargs.map((p) => [p, true] as const), ...a.args.map((p) => [p, false] as const)].map(([p, positionalOnly]) => {
+  const positional = [...a.posonlyargs, ...a.args];
+  const firstDefault = positional.length - a.defaults.length;
+  type Entry = readonly [ast.Arg, boolean, 'positional' | 'varargs' | 'keywordOnly', ast.Expr_ | null];
+  const entries: Entry[] = [
+    ...positional.map((p, i): Entry => [p, i < a.posonlyargs.length, 'positional', i >= firstDefault ? a.defaults[i - firstDefault]! : null]),
+    ...(a.vararg ? [[a.vararg, false, 'varargs', null] as Entry] : []),
+    ...a.kwonlyargs.map((p, i): Entry => [p, false, 'keywordOnly', a.kw_defaults[i] ?? null]),
+  ];
+  const params: ParamSig[] = entries.map(([p, positionalOnly, kind, dflt]) => {
     let type: ValueType | undefined;
     if (p.annotation) {
       type = annotationType(p.annotation, source, report, false) as ValueType | undefined;
+      if (type !== undefined && kind === 'varargs') type = `tuple[${type}, ...]`;
     } else {
       report(
         'PTL3001',
@@ -63,7 +73,7 @@ export function functionSignature(node: ast.FunctionDef, source: string, report:
         `Annotate it, for example \`${p.arg}: int\` or \`${p.arg}: float\`.`,
       );
     }
-    return { name: p.arg, type, positionalOnly, range: p.range };
+    return { name: p.arg, type, positionalOnly, kind, default: dflt, range: p.range };
   });
 
   let annotatedReturn: ReturnType | undefined;
