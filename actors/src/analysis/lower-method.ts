@@ -14,8 +14,8 @@ import { FUNCTIONS_METHODS } from './builtins-functions.js';
 import { IO_METHODS } from './builtins-io.js';
 import { TEXT_METHODS } from './builtins-text.js';
 
-/** Extra methods whose typing is not a plain signature (keyword-only flags, callables): provided by other modules. */
-export type SpecialMethod = (recv: TExpr, e: ast.Call, scope: Scope) => TExpr | null;
+/** Extra methods whose typing is not a plain signature (keyword-only flags, callables): provided by other modules; undefined leaves the call to the table. */
+export type SpecialMethod = (recv: TExpr, e: ast.Call, scope: Scope) => TExpr | null | undefined;
 function specialMethod(name: string): SpecialMethod | undefined {
   return TEXT_METHODS[name] ?? CONTAINERS_METHODS[name] ?? FUNCTIONS_METHODS[name] ?? IO_METHODS[name];
 }
@@ -55,7 +55,8 @@ export function lowerMethodCall(recvNode: ast.Expr_, attr: string, e: ast.Call, 
   const cls = head === 'tupleN' ? 'tuple' : head;
   const shown = `${pyClassName(recv.type)}.${attr}`;
   const special = specialMethod(`${cls}.${attr}`);
-  if (special) return special(recv, e, scope);
+  const byHand = special ? special(recv, e, scope) : undefined;
+  if (byHand !== undefined) return byHand;
   const spec = METHODS[cls]?.[attr];
   if (spec === undefined) {
     scope.report('PTL2007', e.func.range, `'${pyClassName(recv.type)}' object has no attribute '${attr}'${METHODS[cls] ? '' : ' (or it is not supported)'}`);
