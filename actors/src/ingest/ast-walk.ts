@@ -96,9 +96,12 @@ export function walkExpr(e: ast.Expr_, visit: ExprVisitor, store = false): void 
       walkExpr(e.value, visit);
       walkExpr(e.target, visit, true);
       break;
+    case 'UnsupportedExpr':
+      // yield / await: their operand (ast.ts, UnsupportedExpr.modelled).
+      if (e.modelled?.value) walkExpr(e.modelled.value, visit);
+      break;
     case 'Name':
     case 'Constant':
-    case 'UnsupportedExpr':
       break;
   }
 }

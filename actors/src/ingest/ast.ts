@@ -481,6 +481,25 @@ export interface UnsupportedExpr extends NodeBase {
   readonly node: string;
   /** What about it is unsupported, when the node name alone does not say (e.g. '\\N{...} escape'). */
   readonly detail?: string;
+  /** `yield`, `yield from` and `await` in CPython's shape, converted ahead of the later stages (as UnsupportedStmt.modelled). */
+  readonly modelled?: ModelledExpr;
+}
+
+export type ModelledExpr = Yield | YieldFrom | Await;
+
+export interface Yield extends NodeBase {
+  readonly type: 'Yield';
+  readonly value: Expr_ | null;
+}
+
+export interface YieldFrom extends NodeBase {
+  readonly type: 'YieldFrom';
+  readonly value: Expr_;
+}
+
+export interface Await extends NodeBase {
+  readonly type: 'Await';
+  readonly value: Expr_;
 }
 
 export type Node = Module | Stmt | Expr_ | Arguments | Arg | Keyword | Alias;

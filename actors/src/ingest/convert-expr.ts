@@ -16,9 +16,7 @@ import { convertComprehension, convertDict, convertSet, convertSlice } from './c
 import { convertParameters } from './convert-args.js';
 
 /** Node types that map to one CPython node this AST does not model. */
-const UNSUPPORTED_EXPRESSIONS: Readonly<Record<string, string>> = {
-  await: 'Await',
-};
+const UNSUPPORTED_EXPRESSIONS: Readonly<Record<string, string>> = {};
 
 const STARRED = new Set(['list_splat', 'list_splat_pattern', 'parenthesized_list_splat']);
 
@@ -172,7 +170,8 @@ export function convertExpr(ctx: ConvertContext, node: CstNode): ast.Expr_ {
     case 'splat_type':
       return convertTypeExpression(ctx, node);
     case 'yield':
-      return unsupportedExpr(ctx, node, hasToken(node, 'from') ? 'YieldFrom' : 'Yield');
+    case 'await':
+      return convertYieldOrAwait(ctx, node);
     default: {
       const name = UNSUPPORTED_EXPRESSIONS[node.type];
       if (name !== undefined) return unsupportedExpr(ctx, node, name);
@@ -183,6 +182,20 @@ export function convertExpr(ctx: ConvertContext, node: CstNode): ast.Expr_ {
       return invalid(ctx, node);
     }
   }
+}
+
+/** `yield`, `yield from x`, `await x`: refused by the later stages, converted here (ast.ts, UnsupportedExpr.modelled). */
+function convertYieldOrAwait(ctx: ConvertContext, node: CstNode): ast.UnsupportedExpr {
+  const range = ctx.rangeOf(node);
+  const valueNode = namedChildren(node)[0];
+  const value = valueNode ? convertExpr(ctx, valueNode) : null;
+  if (node.type === 'await') {
+    return { type: 'UnsupportedExpr', node: 'Await', range, modelled: { type: 'Await', value: value ?? invalid(ctx, node), range } };
+  }
+  if (hasToken(node, 'from')) {
+    return { type: 'UnsupportedExpr', node: 'YieldFrom', range, modelled: { type: 'YieldFrom', value: value ?? invalid(ctx, node), range } };
+  }
+  return { type: 'UnsupportedExpr', node: 'Yield', range, modelled: { type: 'Yield', value, range } };
 }
 
 /** Something tree-sitter accepted that is not a Python 3 expression. */

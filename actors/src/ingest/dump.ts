@@ -275,6 +275,10 @@ export function dumpAst(node: ast.Module | ast.Stmt | ast.Expr_, options: DumpOp
       case 'NamedExpr':
         return fields('NamedExpr', [`target=${expr(e.target, 'Store')}`, `value=${expr(e.value)}`], r);
       case 'UnsupportedExpr':
+        if (showModelled && e.modelled) {
+          const m = e.modelled;
+          return fields(m.type, [m.value === null ? null : `value=${expr(m.value)}`], m.range);
+        }
         return fields('UnsupportedExpr', [`node=${reprStr(e.node)}`], r);
     }
   }

@@ -95,7 +95,7 @@ function checkSymbols(module: ast.Module): SyntaxErrorInfo | null {
   const visitor = (scope: Scope): ExprVisitor => {
     const visit: ExprVisitor = (e, store) => {
       if (e.type === 'Name') flag(scope, e.id, store ? 'local' : 'use');
-      else if (e.type === 'UnsupportedExpr') scope.opaque = true;
+      else if (e.type === 'UnsupportedExpr' && !e.modelled) scope.opaque = true;
       else if (e.type === 'Lambda') {
         for (const d of [...e.args.defaults, ...e.args.kw_defaults]) if (d) walkExpr(d, visit);
         return 'skip';

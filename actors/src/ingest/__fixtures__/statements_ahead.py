@@ -73,3 +73,20 @@ def check(x: int, ys: list) -> int:
 async def copy(src, dst) -> None:
     async with src as s, dst:
         pass
+
+
+def generator(n: int):
+    yield
+    yield n
+    yield n, n + 1
+    x = yield
+    y = (yield n * 2)
+    yield from range(n)
+    z = yield from generator(n - 1)
+    print((yield), x, y, z)
+
+
+async def waiter(t):
+    await t
+    value = await t.result(1) + await t
+    return [await x for x in t] if value else await t.done()

@@ -27,6 +27,7 @@ LOC = ('lineno', 'col_offset', 'end_lineno', 'end_col_offset')
 
 
 AHEAD = {'Raise', 'Assert', 'Try', 'TryStar', 'With', 'AsyncWith', 'ClassDef'}
+AHEAD_EXPRS = {'Yield', 'YieldFrom', 'Await'}
 
 
 class UnsupportedStmt(ast.AST):
@@ -45,8 +46,9 @@ def refused(node):
 
 
 class Mask(ast.NodeTransformer):
-    def __init__(self, stmts=STMTS):
+    def __init__(self, stmts=STMTS, exprs=EXPRS):
         self.stmts = stmts
+        self.exprs = exprs
 
     def visit(self, node):
         name = type(node).__name__
@@ -54,7 +56,7 @@ class Mask(ast.NodeTransformer):
             return ast.copy_location(UnsupportedExpr(node=name), node)
         if isinstance(node, ast.stmt) and name not in self.stmts:
             return ast.copy_location(UnsupportedStmt(node=name), node)
-        if isinstance(node, ast.expr) and name not in EXPRS:
+        if isinstance(node, ast.expr) and name not in self.exprs:
             return ast.copy_location(UnsupportedExpr(node=name), node)
         return self.generic_visit(node)
 
@@ -94,7 +96,7 @@ def describe(src):
     src = src.replace('\r\n', '\n').replace('\r', '\n')
     plain = ast.dump(tree)
     is_modelled = modelled(tree)
-    full = Mask(STMTS | AHEAD).visit(copy.deepcopy(tree))
+    full = Mask(STMTS | AHEAD, EXPRS | AHEAD_EXPRS).visit(copy.deepcopy(tree))
     to_code_points(full, src)
     tree = Mask().visit(tree)
     masked = ast.dump(tree)
