@@ -96,3 +96,6 @@ mod range;
 pub use callable::*;
 pub use iter::*;
 pub use range::*;
+mod range_traits;
+mod container_builtins;
+pub use container_builtins::*;
