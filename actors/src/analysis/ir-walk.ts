@@ -48,6 +48,10 @@ export function subExpressions(e: AnyExpr): readonly TExpr[] {
       ];
     case 'fstring':
       return e.parts.flatMap((p) => ('value' in p ? [p.value, ...(p.spec ? [p.spec] : [])] : []));
+    case 'lambda':
+      return [e.body];
+    case 'callValue':
+      return [e.callee, ...e.args];
     default:
       return [];
   }

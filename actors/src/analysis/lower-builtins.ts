@@ -12,7 +12,7 @@ import { commonType, convertTo } from './lower-values.js';
 import { dictOf, dictParts, frozensetOf, headOf, isHashable, isOrdered, iterItemOf, listOf, pyClassName, setOf, tupleNOf, tupleParts, type Ty } from './ty.js';
 import type { TExpr } from './types.js';
 import { CONTAINERS_BUILTINS } from './builtins-containers.js';
-import { FUNCTIONS_BUILTINS } from './builtins-functions.js';
+import { FUNCTIONS_BUILTINS, lowerMinMaxKey, lowerSortedKey } from './builtins-functions.js';
 import { IO_BUILTINS } from './builtins-io.js';
 import { TEXT_BUILTINS } from './builtins-text.js';
 
@@ -229,6 +229,7 @@ BUILTINS.set('sum', (e, scope) => {
 
 /** `min(xs)`, `max(xs)` over one iterable; `default=` and `key=` are handled by the functions that register `key` support. */
 export function lowerMinMaxIterable(name: 'min' | 'max', e: ast.Call, scope: Scope): TExpr | null {
+  if (e.keywords.some((k) => k.arg === 'key')) return lowerMinMaxKey(name, e, scope); // builtins-functions.ts
   const it = lowerValue(e.args[0]!, scope);
   if (it === null) return null;
   const item = iterable(it, e.args[0]!, scope);
@@ -253,6 +254,7 @@ export function lowerMinMaxIterable(name: 'min' | 'max', e: ast.Call, scope: Sco
 }
 
 BUILTINS.set('sorted', (e, scope) => {
+  if (e.keywords.some((k) => k.arg === 'key')) return lowerSortedKey(e, scope); // builtins-functions.ts
   const reverseKw = e.keywords.find((k) => k.arg === 'reverse');
   const other = e.keywords.find((k) => k.arg !== 'reverse');
   if (other) {

@@ -316,7 +316,33 @@ export type TExpr =
   | OpExpr
   | SomeExpr
   | CompExpr
-  | FStringExpr;
+  | FStringExpr
+  | LambdaExpr
+  | CallValueExpr;
+
+/**
+ * A function as a value (`Callable[[A, B], R]`): a `lambda`, or a module
+ * function or builtin passed by name (then `body` is the call of it on the
+ * parameters). `params` are locals of the body; every other local the body
+ * reads is captured by value when the expression is evaluated (analysis
+ * only builds these where that is exact: see lower-lambda.ts).
+ */
+export interface LambdaExpr {
+  readonly kind: 'lambda';
+  readonly type: ValueType;
+  readonly params: { readonly name: string; readonly type: ValueType }[];
+  readonly body: TExpr;
+  /** Locals of the enclosing code the body reads, with their types. */
+  readonly captures: { readonly name: string; readonly type: ValueType }[];
+}
+
+/** A call of a function value (`f(x)` where `f: Callable[[int], int]`). */
+export interface CallValueExpr {
+  readonly kind: 'callValue';
+  readonly type: ValueType;
+  readonly callee: TExpr;
+  readonly args: TExpr[];
+}
 
 /** `None` where an Optional is expected. */
 export interface NoneExpr {

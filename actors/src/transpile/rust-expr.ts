@@ -6,6 +6,7 @@
  * comparisons and `and`/`or` values use short block expressions with
  * temporaries). Parentheses are added only where Rust's precedence needs them.
  */
+import { printCallValue, printLambda } from './rust-closures.js';
 import type { BinaryOp, BuiltinName, CompareMode, CompareOp, TExpr, ValueType, VoidCallExpr } from '../analysis/types.js';
 import { compareOp } from './ops.js';
 import { isCopy, rustType } from './rust-types.js';
@@ -167,7 +168,8 @@ export class ExprPrinter implements ValueContext {
         return atom(isCopy(e.type) ? id : `${id}.clone()`);
       }
       case 'none':
-        return atom('None');
+        // A bare None (type `None`, Rust `()`), or the empty Optional.
+        return atom(e.type === 'None' ? '()' : 'None');
       case 'some':
         return atom(`Some(${this.print(e.operand).code})`);
       case 'display':
@@ -216,6 +218,10 @@ export class ExprPrinter implements ValueContext {
         return this.call(this.names.func(e.func), e.args, e.evalOrder);
       case 'builtin':
         return this.builtin(e.name, e.args);
+      case 'lambda':
+        return atom(printLambda(this, e));
+      case 'callValue':
+        return valueCall(printCallValue(this, e));
     }
   }
 

@@ -166,6 +166,8 @@ function printModule(module: ModuleIR, spec: ModuleSpec, fileName: string): stri
     body.push(...printed.lines);
   }
   out.push(...body);
+  // Function values (`Callable`) are `Rc<dyn Fn(..)>` (docs/values.md).
+  if ([...out, ...body].some((l) => /\bRc</.test(l))) out.splice(out.indexOf('    use portalis_rt::*;') + 1, 0, '    use std::rc::Rc;');
   // Helpers, defined only where used (constants may use them too).
   const uses = (name: string): boolean => out.some((l) => l.includes(`${name}(`) && !l.trimStart().startsWith('//'));
   if (uses('py_range')) out.push('', ...PY_RANGE);
