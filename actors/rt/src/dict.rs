@@ -17,16 +17,23 @@ const EMPTY: isize = -1;
 const DUMMY: isize = -2;
 const MIN_SIZE: usize = 8;
 
+fn usable_fraction(size: usize) -> usize {
+    (size << 1) / 3
+}
+
 /// The table behind a `Dict`.
 pub struct DictTable<K, V> {
     entries: Vec<Option<(i64, K, V)>>,
     index: Vec<isize>,
     used: usize,
+    /// New entries the index takes before it is rebuilt (CPython's
+    /// `dk_usable`: 2/3 of the slots, never given back by deletions).
+    usable: usize,
 }
 
 impl<K: PyHash, V: PyValue> DictTable<K, V> {
     fn new() -> Self {
-        DictTable { entries: Vec::new(), index: vec![EMPTY; MIN_SIZE], used: 0 }
+        DictTable { entries: Vec::new(), index: vec![EMPTY; MIN_SIZE], used: 0, usable: usable_fraction(MIN_SIZE) }
     }
 
     /// (slot in `index`, entry number) of `key`, or the first empty slot.
@@ -55,11 +62,18 @@ impl<K: PyHash, V: PyValue> DictTable<K, V> {
         self.find(key, key.py_hash()).1
     }
 
+    /// CPython's insertion_resize: compacts the entries into an index
+    /// sized for `used * 3`.
     fn rebuild(&mut self) {
-        let mut size = MIN_SIZE;
-        while size * 2 <= self.used * 3 + 2 {
-            size <<= 1;
-        }
+        self.resize_for(self.used * 3);
+    }
+
+    /// CPython's dictresize(calculate_log2_keysize(minsize)): live entries
+    /// move to the front, in order. The size is CPython's formula, not a
+    /// plain round-up: `2 ** bit_length(((minsize | 8) - 1) | 7)` (so 6 gives 16).
+    fn resize_for(&mut self, minsize: usize) {
+        let x = (((minsize | MIN_SIZE) - 1) | (MIN_SIZE - 1)) as u64;
+        let size = 1usize << (64 - x.leading_zeros());
         let old = std::mem::take(&mut self.entries);
         self.entries = old.into_iter().flatten().map(Some).collect();
         self.index = vec![EMPTY; size];
@@ -74,23 +88,51 @@ impl<K: PyHash, V: PyValue> DictTable<K, V> {
             }
             self.index[i] = n as isize;
         }
+        self.usable = usable_fraction(size) - self.entries.len();
     }
 
     /// Inserts or replaces; returns the old value.
     fn insert(&mut self, key: K, value: V) -> Option<V> {
         let hash = key.py_hash();
-        let (slot, found) = self.find(&key, hash);
+        let (mut slot, found) = self.find(&key, hash);
         if let Some(n) = found {
             let e = self.entries[n].as_mut().expect("live entry");
             return Some(std::mem::replace(&mut e.2, value));
         }
+        if self.usable == 0 {
+            self.rebuild();
+            slot = self.find(&key, hash).0;
+        }
         self.index[slot] = self.entries.len() as isize;
         self.entries.push(Some((hash, key, value)));
         self.used += 1;
-        if self.entries.len() * 3 >= self.index.len() * 2 {
-            self.rebuild();
-        }
+        self.usable -= 1;
         None
+    }
+
+    /// `d.update(other)` for a distinct dict, as CPython's dict_merge: an
+    /// empty target clones a compact source; otherwise one resize up front
+    /// when the source is larger than the target's usable size.
+    fn merge(&mut self, other: &DictTable<K, V>) -> Vec<Option<V>> {
+        if other.used == 0 {
+            return Vec::new();
+        }
+        if self.used == 0
+            && other.used == other.entries.len()
+            && (other.index.len() == MIN_SIZE || usable_fraction(other.index.len() / 2) < other.used)
+        {
+            let old = std::mem::replace(self, other.clone_table());
+            drop(old);
+            return Vec::new();
+        }
+        if usable_fraction(self.index.len()) < other.used {
+            self.resize_for(((self.used + other.used) * 3 + 1) / 2);
+        }
+        other.live().map(|(_, k, v)| self.insert(k.clone(), v.clone())).collect()
+    }
+
+    fn clone_table(&self) -> DictTable<K, V> {
+        DictTable { entries: self.entries.clone(), index: self.index.clone(), used: self.used, usable: self.usable }
     }
 
     fn remove(&mut self, key: &K) -> Option<(K, V)> {
@@ -129,7 +171,17 @@ impl<K: PyHash, V: PyValue> Dict<K, V> {
     pub fn new() -> Self {
         Dict(Rc::new(RefCell::new(DictTable::new())))
     }
-    /// `{k1: v1, k2: v2}` / `dict(pairs)`: later duplicates replace the value.
+    /// `{k1: v1, k2: v2}` (a display): CPython presizes the table for more
+    /// than 5 items; later duplicates replace the value.
+    pub fn from_literal(pairs: Vec<(K, V)>) -> Self {
+        let d = Dict::new();
+        if pairs.len() > 5 {
+            d.0.borrow_mut().resize_for((pairs.len() * 3 + 1) / 2);
+        }
+        dict_update_pairs(&d, pairs);
+        d
+    }
+    /// `dict(pairs)` / a dict comprehension: one insertion per pair.
     pub fn from_pairs(pairs: Vec<(K, V)>) -> Self {
         let d = Dict::new();
         {
@@ -375,8 +427,8 @@ pub fn dict_update<K: PyHash, V: PyValue>(d: &Dict<K, V>, other: &Dict<K, V>) {
     if d.ptr_eq(other) {
         return;
     }
-    let pairs = dict_items(other);
-    dict_update_pairs(d, pairs);
+    let old = d.0.borrow_mut().merge(&other.0.borrow());
+    drop(old);
 }
 
 /// `d.update(pairs)`.
@@ -425,8 +477,22 @@ pub fn dict_clear<K: PyHash, V: PyValue>(d: &Dict<K, V>) {
 }
 
 /// `d.copy()` / `dict(d)`.
+/// Like CPython's PyDict_Copy: a table with at most a third of holes is
+/// cloned as is (holes included); otherwise the items are merged into a new dict.
 pub fn dict_copy<K: PyHash, V: PyValue>(d: &Dict<K, V>) -> Dict<K, V> {
-    Dict::from_pairs(dict_items(d))
+    let c = Dict::new();
+    {
+        let t = d.0.borrow();
+        if t.used == 0 {
+            return c;
+        }
+        if t.used >= (t.entries.len() * 2) / 3 {
+            *c.0.borrow_mut() = t.clone_table();
+            return c;
+        }
+    }
+    dict_update(&c, d);
+    c
 }
 
 /// `dict.fromkeys(keys, value)`.

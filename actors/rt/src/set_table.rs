@@ -9,8 +9,9 @@
 //!   slots when they fit before the table's end, then jumps to
 //!   `(i * 5 + 1 + perturb) & mask` with `perturb >>= 5` (perturb starts at
 //!   the hash as an unsigned 64-bit number);
-//! - adding never reuses dummies (3.11); a key lands in the first empty slot
-//!   of its probe sequence; when `fill * 5 >= mask * 3` the table is rebuilt
+//! - adding reuses the last dummy met on the probe sequence before the
+//!   first empty slot, else takes that empty slot; when `fill * 5 >= mask * 3`
+//!   after taking an empty slot, the table is rebuilt
 //!   for `used * 4` (`used * 2` past 50,000) keys: the smallest power of two
 //!   above that, keys re-inserted in old slot order without comparisons;
 //! - bulk operations (merge, intersection, difference, symmetric
@@ -149,11 +150,15 @@ impl<T: PyHash> SetTable<T> {
         self.contains_hashed(key, key.py_hash())
     }
 
-    /// set_add_entry: true when the key was new.
+    /// set_add_entry: true when the key was new. The key goes to the last
+    /// dummy its probe sequence passed before reaching an empty slot (only
+    /// `used` grows then), else to that empty slot (`fill` grows too, and
+    /// the table may grow).
     pub fn add_hashed(&mut self, key: T, hash: i64) -> bool {
         let mask = self.mask() as u64;
         let mut perturb = hash as u64;
         let mut i = (hash as u64) & mask;
+        let mut freeslot: Option<usize> = None;
         let slot = 'probe: loop {
             let probes = if i + LINEAR_PROBES <= mask { LINEAR_PROBES } else { 0 };
             for j in 0..=probes {
@@ -161,12 +166,18 @@ impl<T: PyHash> SetTable<T> {
                 match &self.slots[idx] {
                     Slot::Empty => break 'probe idx,
                     Slot::Active(h, k) if *h == hash && k.py_eq(&key) => return false,
+                    Slot::Dummy => freeslot = Some(idx),
                     _ => {}
                 }
             }
             perturb >>= PERTURB_SHIFT;
             i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb)) & mask;
         };
+        if let Some(free) = freeslot {
+            self.used += 1;
+            self.slots[free] = Slot::Active(hash, key);
+            return true;
+        }
         self.fill += 1;
         self.used += 1;
         self.slots[slot] = Slot::Active(hash, key);
@@ -443,12 +454,16 @@ mod tests {
     }
 
     #[test]
-    fn dummies_are_not_reused_by_add() {
-        // s = set(range(5)); s.discard(0); s.add(8) -> {1, 2, 3, 4, 8} in CPython 3.11
-        let mut t = SetTable::from_keys(0..5i64);
+    fn add_reuses_the_last_dummy_on_the_probe_path() {
+        // s = set(range(4)); s.discard(0); s.discard(1); s.add(8); s.add(16)
+        // -> {8, 2, 3} then {16, 8, 2, 3} in CPython 3.11
+        let mut t = SetTable::from_keys(0..4i64);
         t.discard(&0);
+        t.discard(&1);
         t.add(8);
-        assert_eq!(order(&t), vec![1, 2, 3, 4, 8]);
+        assert_eq!(order(&t), vec![8, 2, 3]);
+        t.add(16);
+        assert_eq!(order(&t), vec![16, 8, 2, 3]);
     }
 
     #[test]
