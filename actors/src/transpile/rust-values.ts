@@ -188,7 +188,7 @@ function formatValue(ctx: ValueContext, value: TExpr, conversion: 's' | 'r' | 'a
   if (conversion === 's' && value.type !== 'str') return spec === null ? `str_string(${ctx.ref(value)})` : `format_str(&Str::from(str_string(${ctx.ref(value)})), ${specCode})?.as_str().to_string()`;
   switch (value.type) {
     case 'int':
-      return spec === null ? `${ctx.print(value).code}.to_string()` : `format_int(${ctx.print(value).code}, ${specCode})?.as_str().to_string()`;
+      return spec === null ? `repr_int(${ctx.print(value).code})` : `format_int(${ctx.print(value).code}, ${specCode})?.as_str().to_string()`;
     case 'float':
       return `format_float(${ctx.print(value).code}, ${specCode})?.as_str().to_string()`;
     case 'bool':
