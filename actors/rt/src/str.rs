@@ -6,6 +6,7 @@
 
 use crate::err::{Exc, PyErr, PyResult};
 use crate::value::{PyHash, PyOrd, PyValue};
+use std::cell::RefCell;
 use std::rc::Rc;
 
 /// A Python `str`: UTF-8 text shared behind an `Rc` (never mutated while
@@ -14,13 +15,33 @@ use std::rc::Rc;
 /// the text is ASCII, which makes indexing O(1) there).
 #[derive(Clone)]
 pub struct Str {
-    text: Rc<String>,
+    text: Rc<Text>,
     chars: usize,
+}
+
+/// The shared text, and for long non-ASCII text the byte offset of every
+/// CRUMB-th character, built on the first index so that `s[i]` is O(CRUMB).
+struct Text {
+    s: String,
+    crumbs: RefCell<Vec<u32>>,
+}
+
+const CRUMB: usize = 32;
+
+impl std::ops::Deref for Text {
+    type Target = String;
+    fn deref(&self) -> &String {
+        &self.s
+    }
 }
 
 impl Str {
     pub fn new(s: &str) -> Str {
-        Str { text: Rc::new(s.to_string()), chars: s.chars().count() }
+        Str::raw(s.to_string(), s.chars().count())
+    }
+
+    fn raw(s: String, chars: usize) -> Str {
+        Str { text: Rc::new(Text { s, crumbs: RefCell::new(Vec::new()) }), chars }
     }
 
     pub fn as_str(&self) -> &str {
@@ -45,7 +66,15 @@ impl Str {
         if i >= self.chars {
             return self.text.len();
         }
-        self.text.char_indices().nth(i).map(|(b, _)| b).unwrap_or(self.text.len())
+        if self.chars <= CRUMB {
+            return self.text.char_indices().nth(i).map(|(b, _)| b).unwrap();
+        }
+        let mut crumbs = self.text.crumbs.borrow_mut();
+        if crumbs.is_empty() {
+            crumbs.extend(self.text.char_indices().step_by(CRUMB).map(|(b, _)| b as u32));
+        }
+        let start = crumbs[i / CRUMB] as usize;
+        start + self.text[start..].char_indices().nth(i % CRUMB).map(|(b, _)| b).unwrap()
     }
 
     /// The code point index of byte offset `b` (a char boundary).
@@ -61,7 +90,7 @@ impl Str {
 impl From<String> for Str {
     fn from(s: String) -> Str {
         let chars = s.chars().count();
-        Str { text: Rc::new(s), chars }
+        Str::raw(s, chars)
     }
 }
 
@@ -85,7 +114,7 @@ impl std::fmt::Display for Str {
 
 impl PartialEq for Str {
     fn eq(&self, other: &Str) -> bool {
-        self.text == other.text
+        self.as_str() == other.as_str()
     }
 }
 
@@ -93,7 +122,7 @@ impl Eq for Str {}
 
 impl std::hash::Hash for Str {
     fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        self.text.hash(state)
+        self.as_str().hash(state)
     }
 }
 
@@ -219,11 +248,9 @@ pub fn str_index(s: &Str, i: i64) -> PyResult<Str> {
     }
     let j = j as usize;
     if s.is_ascii() {
-        return Ok(Str::new(&s.text[j..j + 1]));
+        return Ok(char_str(s.text.as_bytes()[j] as char));
     }
-    let c = s.text.chars().nth(j).unwrap();
-    let mut buf = [0u8; 4];
-    Ok(Str { text: Rc::new(c.encode_utf8(&mut buf).to_string()), chars: 1 })
+    Ok(char_str(s.text[s.byte_offset(j)..].chars().next().unwrap()))
 }
 
 /// CPython's slice arithmetic (`PySlice_Unpack` + `PySlice_AdjustIndices`):
@@ -274,7 +301,7 @@ pub fn str_slice(s: &Str, start: Option<i64>, stop: Option<i64>, step: Option<i6
     }
     if step == 1 {
         let (a, b) = (s.byte_offset(start as usize), s.byte_offset((start + n) as usize));
-        return Ok(Str { text: Rc::new(s.text[a..b].to_string()), chars: n as usize });
+        return Ok(Str::raw(s.text[a..b].to_string(), n as usize));
     }
     let mut out = String::new();
     if s.is_ascii() {
@@ -288,7 +315,22 @@ pub fn str_slice(s: &Str, start: Option<i64>, stop: Option<i64>, step: Option<i6
             out.push(chars[(start + k * step) as usize]);
         }
     }
-    Ok(Str { text: Rc::new(out), chars: n as usize })
+    Ok(Str::raw(out, n as usize))
+}
+
+thread_local! {
+    /// The one-character ASCII strings, made once: like CPython's cached
+    /// latin-1 characters, `s[i]` and iteration then allocate nothing.
+    static ASCII_CHARS: Vec<Str> = (0u8..128).map(|b| Str::raw((b as char).to_string(), 1)).collect();
+}
+
+/// The one-character string `c`.
+pub(crate) fn char_str(c: char) -> Str {
+    if c.is_ascii() {
+        return ASCII_CHARS.with(|t| t[c as usize].clone());
+    }
+    let mut buf = [0u8; 4];
+    Str::raw(c.encode_utf8(&mut buf).to_string(), 1)
 }
 
 /// `a + b`.
@@ -302,7 +344,7 @@ pub fn str_concat(a: &Str, b: &Str) -> Str {
     let mut s = String::with_capacity(a.text.len() + b.text.len());
     s.push_str(&a.text);
     s.push_str(&b.text);
-    Str { text: Rc::new(s), chars: a.chars + b.chars }
+    Str::raw(s, a.chars + b.chars)
 }
 
 /// `a += b`: appends in place when `a` holds the only reference to its text
@@ -312,8 +354,9 @@ pub fn str_iadd(a: &mut Str, b: &Str) {
         return;
     }
     match Rc::get_mut(&mut a.text) {
-        Some(buf) => {
-            buf.push_str(&b.text);
+        Some(t) => {
+            t.s.push_str(&b.text);
+            t.crumbs.get_mut().clear();
             a.chars += b.chars;
         }
         None => *a = str_concat(a, b),
@@ -332,7 +375,7 @@ pub fn str_repeat(s: &Str, n: i64) -> PyResult<Str> {
     let total = (s.chars as i64).checked_mul(n);
     let bytes = (s.text.len() as i64).checked_mul(n);
     match (total, bytes) {
-        (Some(t), Some(b)) if b <= isize::MAX as i64 => Ok(Str { text: Rc::new(s.text.repeat(n as usize)), chars: t as usize }),
+        (Some(t), Some(b)) if b <= isize::MAX as i64 => Ok(Str::raw(s.text.repeat(n as usize), t as usize)),
         _ => Err(PyErr::new(Exc::OverflowError, "repeated string is too long")),
     }
 }
@@ -344,8 +387,7 @@ pub fn str_contains(s: &Str, sub: &Str) -> bool {
 
 /// `for c in s`: the characters as one-character strings.
 pub fn str_chars(s: &Str) -> Vec<Str> {
-    let mut buf = [0u8; 4];
-    s.text.chars().map(|c| Str { text: Rc::new(c.encode_utf8(&mut buf).to_string()), chars: 1 }).collect()
+    s.text.chars().map(char_str).collect()
 }
 
 /// `a == b`.
@@ -403,10 +445,7 @@ pub fn py_chr(i: i64) -> PyResult<Str> {
         return Err(PyErr::new(Exc::ValueError, "chr() arg not in range(0x110000)"));
     }
     match std::char::from_u32(i as u32) {
-        Some(c) => {
-            let mut buf = [0u8; 4];
-            Ok(Str { text: Rc::new(c.encode_utf8(&mut buf).to_string()), chars: 1 })
-        }
+        Some(c) => Ok(char_str(c)),
         None => Err(PyErr::new(Exc::ValueError, LONE_SURROGATE)),
     }
 }
@@ -444,6 +483,15 @@ mod tests {
         assert_eq!(str_slice(&t, None, None, Some(i64::MIN)).unwrap().as_str(), "o");
         assert_eq!(str_slice(&t, None, None, Some(0)).unwrap_err().message(), "slice step cannot be zero");
         assert_eq!(str_slice(&s("abcdef"), Some(5), Some(1), Some(-2)).unwrap().as_str(), "fd");
+        // long non-ASCII text: indexing through the crumbs, also after an in-place append
+        let mut long = str_repeat(&s("aé日😀"), 50).unwrap();
+        let chars: Vec<char> = long.as_str().chars().collect();
+        for i in 0..200 {
+            assert_eq!(str_index(&long, i).unwrap().as_str(), chars[i as usize].to_string());
+        }
+        str_iadd(&mut long, &s("xyz"));
+        assert_eq!(str_index(&long, 201).unwrap().as_str(), "y");
+        assert_eq!(str_slice(&long, Some(198), None, None).unwrap().as_str(), "日😀xyz");
     }
 
     #[test]
