@@ -5,7 +5,7 @@
  */
 import type * as ast from '../ingest/ast.js';
 import { lowerValue, type Scope } from './lower-expr.js';
-import { convertTo } from './lower-values.js';
+import { convertTo, retype } from './lower-values.js';
 import { METHODS, type MethodParam, methodSignature } from './method-table.js';
 import { dictParts, elementOf, headOf, iterItemOf, pyClassName, type Ty, unify } from './ty.js';
 import type { TExpr } from './types.js';
@@ -43,6 +43,9 @@ function bindArg(p: MethodParam, arg: ast.Expr_, scope: Scope, method: string): 
       scope.report('PTL3003', arg.range, `${method}() needs an iterable of ${want}, not ${v.type}`);
       return null;
     }
+    // An empty display (`"-".join([])`) takes the item type the method wants.
+    const h = headOf(v.type);
+    if (item.includes('?') && (h === 'list' || h === 'set' || h === 'frozenset')) return retype(v, `${h}[${unify(item, want)!}]`);
     return v;
   }
   return convertTo(v, p.type, arg.range, scope.report, `argument \`${p.name}\` of ${method}()`);

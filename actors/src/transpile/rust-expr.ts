@@ -450,8 +450,12 @@ export class ExprPrinter implements ValueContext {
           return atom(`{ let (${best}, ${next}) = (${acc.code}, ${p.code}); if opaque_f64(${next}) ${symbol} opaque_f64(${best}) { ${next} } else { ${best} } }`);
         }, printed[0]!);
       }
-      default:
+      default: {
+        // min(a, b, ...)/max(a, b, ...) of strings, lists, tuples: CPython's order (the first best wins).
+        const minMax = /^(min|max)_/.exec(name);
+        if (minMax) return fallible(`py_${minMax[1]}(vec![${list}], None, "${minMax[1]}")`);
         return INFALLIBLE_BUILTINS.has(name) ? atom(`${name}(${list})`) : fallible(`${name}(${list})`);
+      }
     }
   }
 }
