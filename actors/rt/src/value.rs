@@ -248,6 +248,22 @@ mod tests {
     }
 
     #[test]
+    fn repr_guard_prints_cycles_as_cpython() {
+        // a list containing itself prints [[...]]: the inner visit of the same object
+        let mut out = String::new();
+        repr_guarded(42, &mut out, "[...]", |out| {
+            out.push('[');
+            repr_guarded(42, out, "[...]", |out| out.push_str("never"));
+            out.push(']');
+        });
+        assert_eq!(out, "[[...]]");
+        // after leaving, the same object prints normally again
+        let mut again = String::new();
+        repr_guarded(42, &mut again, "[...]", |out| out.push_str("[]"));
+        assert_eq!(again, "[]");
+    }
+
+    #[test]
     fn float_comparisons_follow_ieee() {
         assert!(!f64::NAN.py_eq(&f64::NAN));
         assert!(!f64::NAN.py_le(&f64::NAN));
