@@ -97,7 +97,9 @@ async function main(argv: readonly string[]): Promise<void> {
   });
   writePending(pending);
   console.log(`${toRun.length} case(s) run, ${changed} change(s), ${Object.keys(pending).length} pending`);
-  for (const line of updateSupportDoc(pending)) console.log(`status ${line}`);
+  const rows = updateSupportDoc(pending);
+  for (const line of rows) console.log(`status ${line}`);
+  if (changed > 0 || rows.length > 0) console.log('commit tests/conformance/pending.json and docs/python-support.md together (support-table.test.ts checks one against the other)');
 }
 
 await main(process.argv.slice(2));
