@@ -250,6 +250,7 @@ pub fn decode_seq<T: Wire>(r: &mut Reader) -> PyResult<Vec<T>> {
 }
 
 pub fn encode_seq<'a, T: Wire + 'a>(len: usize, items: impl Iterator<Item = &'a T>, w: &mut Vec<u8>) {
+    w.reserve(4 + len.saturating_mul(T::MIN_SIZE));
     encode_count(len, w);
     for item in items {
         item.encode(w);

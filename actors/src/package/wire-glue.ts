@@ -162,7 +162,7 @@ function encode(g: Gen, t: BoundaryType, v: string, param: string, path: Path): 
       return [
         `if (!Number.isSafeInteger(${v})) throw wireIntError(${v}, ${jsString(g.fn)}, ${jsString(param)}, \`${path}\`);`,
         `$dv.setUint32($at, ${v} >>> 0, true);`,
-        `$dv.setInt32($at + 4, Math.floor(${v} / 4294967296), true);`,
+        `$dv.setInt32($at + 4, (${v} | 0) === ${v} ? ${v} >> 31 : Math.floor(${v} / 4294967296), true);`,
         '$at += 8;',
       ];
     case 'float':
@@ -238,7 +238,15 @@ function decode(g: Gen, t: BoundaryType, use: (expr: string) => string): string[
     case 'int':
       if (g.bigint) return [use('$dv.getBigInt64($at, true)'), '$at += 8;'];
       g.helpers.add('wireInt');
-      return [use(`wireInt($dv, $at, ${jsString(g.fn)})`), '$at += 8;'];
+      {
+        // A high word of 0 or -1 is an int within ±2**32, always safe; the helper checks the rest.
+        const h = fresh(g, 'h');
+        return [
+          `const ${h} = $dv.getInt32($at + 4, true);`,
+          use(`${h} === 0 || ${h} === -1 ? ${h} * 4294967296 + $dv.getUint32($at, true) : wireInt($dv, $at, ${jsString(g.fn)})`),
+          '$at += 8;',
+        ];
+      }
     case 'float':
       return [use('$dv.getFloat64($at, true)'), '$at += 8;'];
     case 'bool':
@@ -265,9 +273,10 @@ function decode(g: Gen, t: BoundaryType, use: (expr: string) => string): string[
         ...indent([
           `const ${n} = $dv.getUint32($at, true);`,
           '$at += 4;',
-          `const ${c} = ${list ? '[]' : 'new Set()'};`,
+          // An array made at its length and filled by index is about twice as fast to build as one grown by push.
+          `const ${c} = ${list ? `new Array(${n})` : 'new Set()'};`,
           `for (let ${i} = 0; ${i} < ${n}; ${i}++) {`,
-          ...indent(decode(g, t.e, (e) => `${c}.${list ? 'push' : 'add'}(${e});`)),
+          ...indent(decode(g, t.e, (e) => (list ? `${c}[${i}] = ${e};` : `${c}.add(${e});`))),
           '}',
           use(c),
         ]),
