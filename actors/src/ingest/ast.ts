@@ -200,7 +200,66 @@ export interface UnsupportedStmt extends NodeBase {
 
 // ── statements converted ahead of the later stages (see UnsupportedStmt.modelled) ──
 
-export type ModelledStmt = Raise | Assert | Try | With | ClassDef;
+export type ModelledStmt = Raise | Assert | Try | With | ClassDef | Match;
+
+/** `match subject:` with its `case` clauses. */
+export interface Match extends NodeBase {
+  readonly type: 'Match';
+  readonly subject: Expr_;
+  readonly cases: MatchCase[];
+}
+
+/** `case pattern if guard:` (no position in CPython). */
+export interface MatchCase {
+  readonly type: 'match_case';
+  readonly pattern: Pattern;
+  readonly guard: Expr_ | null;
+  readonly body: Stmt[];
+}
+
+export type Pattern = MatchValue | MatchSingleton | MatchSequence | MatchMapping | MatchClass | MatchStar | MatchAs | MatchOr;
+
+/** A literal, a negative or complex number, or a dotted name compared by value. */
+export interface MatchValue extends NodeBase {
+  readonly type: 'MatchValue';
+  readonly value: Expr_;
+}
+export interface MatchSingleton extends NodeBase {
+  readonly type: 'MatchSingleton';
+  readonly value: null | boolean;
+}
+export interface MatchSequence extends NodeBase {
+  readonly type: 'MatchSequence';
+  readonly patterns: Pattern[];
+}
+export interface MatchMapping extends NodeBase {
+  readonly type: 'MatchMapping';
+  readonly keys: Expr_[];
+  readonly patterns: Pattern[];
+  readonly rest: string | null;
+}
+export interface MatchClass extends NodeBase {
+  readonly type: 'MatchClass';
+  readonly cls: Expr_;
+  readonly patterns: Pattern[];
+  readonly kwd_attrs: string[];
+  readonly kwd_patterns: Pattern[];
+}
+/** `*name` in a sequence pattern (name null for `*_`). */
+export interface MatchStar extends NodeBase {
+  readonly type: 'MatchStar';
+  readonly name: string | null;
+}
+/** A capture `x`, the wildcard `_` (both null), or `pattern as name`. */
+export interface MatchAs extends NodeBase {
+  readonly type: 'MatchAs';
+  readonly pattern: Pattern | null;
+  readonly name: string | null;
+}
+export interface MatchOr extends NodeBase {
+  readonly type: 'MatchOr';
+  readonly patterns: Pattern[];
+}
 
 /** `raise`, `raise exc`, `raise exc from cause`. */
 export interface Raise extends NodeBase {

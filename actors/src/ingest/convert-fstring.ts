@@ -263,6 +263,8 @@ function compileExpr(job: Job, part: CstNode, brace: number, start: number, end:
     if (next === '!' || next === ':' || next === '=') throw new FStringError(`f-string: expression required before '${next}'`);
     throw new FStringError('f-string: empty expression not allowed');
   }
+  const simple = simpleField(ctx, text, start);
+  if (simple !== null) return simple;
   const sub = `(${text})`;
   const subLines = new LineIndex(sub);
   const braceLine = ctx.lines.lineOf(brace);
@@ -294,6 +296,32 @@ function compileExpr(job: Job, part: CstNode, brace: number, start: number, end:
     return { line: p.line, column: shift + offset + 1, offset: p.offset };
   };
   return relocate(stmt.value, (r) => ({ start: place(r.start.offset), end: place(r.end.offset) }));
+}
+
+const KEYWORDS = new Set([
+  'False', 'None', 'True', 'and', 'as', 'assert', 'async', 'await', 'break', 'class', 'continue', 'def', 'del', 'elif',
+  'else', 'except', 'finally', 'for', 'from', 'global', 'if', 'import', 'in', 'is', 'lambda', 'nonlocal', 'not', 'or',
+  'pass', 'raise', 'return', 'try', 'while', 'with', 'yield',
+]);
+
+/**
+ * The common field `{name}` or `{obj.attr}` (ASCII names, no keyword) built
+ * directly: the same tree the field parser gives, without its cost.
+ */
+function simpleField(ctx: ConvertContext, text: string, start: number): ast.Expr_ | null {
+  const m = /^([ \t]*)([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)[ \t]*$/.exec(text);
+  if (m === null) return null;
+  const parts = m[2]!.split('.');
+  if (parts.some((p) => KEYWORDS.has(p))) return null;
+  let at = start + m[1]!.length;
+  let value: ast.Expr_ = { type: 'Name', id: parts[0]!, range: ctx.range(at, at + parts[0]!.length) };
+  const first = at;
+  at += parts[0]!.length;
+  for (const attr of parts.slice(1)) {
+    at += 1 + attr.length;
+    value = { type: 'Attribute', value, attr, range: ctx.range(first, at) };
+  }
+  return value;
 }
 
 /** A copy of an AST subtree with every range moved by `map`. */

@@ -16,6 +16,7 @@ import { checkDeleteTargets } from './check-targets.js';
 import { childByField, childrenByField, type CstNode, hasToken, namedChildren } from './cst.js';
 import { BLOCK_OWNERS } from './block-owners.js';
 import { convertAssert, convertClass, convertRaise, convertTry, convertWith } from './convert-compound.js';
+import { convertMatch } from './convert-match.js';
 
 const UNSUPPORTED_STATEMENTS: Readonly<Record<string, string>> = {
   class_definition: 'ClassDef',
@@ -213,6 +214,8 @@ function convertStatement(ctx: ConvertContext, node: CstNode): ast.Stmt | null {
       return modelledStmt(ctx, node, 'Assert', (r) => convertAssert(ctx, node, r));
     case 'delete_statement':
       return convertDelete(ctx, node);
+    case 'match_statement':
+      return modelledStmt(ctx, node, 'Match', (r) => convertMatch(ctx, node, r));
     case 'with_statement': {
       const isAsync = hasToken(node, 'async');
       return modelledStmt(ctx, node, isAsync ? 'AsyncWith' : 'With', (r) => convertWith(ctx, node, isAsync, r));

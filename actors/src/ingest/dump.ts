@@ -132,9 +132,41 @@ export function dumpAst(node: ast.Module | ast.Stmt | ast.Expr_, options: DumpOp
     return list(ks.map((k) => fields('keyword', [k.arg === null ? null : `arg=${reprStr(k.arg)}`, `value=${expr(k.value)}`], k.range)));
   }
 
+  function pattern(p: ast.Pattern): string {
+    const r = p.range;
+    const patterns = (ps: readonly ast.Pattern[]): string => list(ps.map(pattern));
+    const name = (n: string | null, field = 'name'): string | null => (n === null ? null : `${field}=${reprStr(n)}`);
+    switch (p.type) {
+      case 'MatchValue':
+        return fields('MatchValue', [`value=${expr(p.value)}`], r);
+      case 'MatchSingleton':
+        return fields('MatchSingleton', [`value=${p.value === null ? 'None' : p.value ? 'True' : 'False'}`], r);
+      case 'MatchSequence':
+        return fields('MatchSequence', [`patterns=${patterns(p.patterns)}`], r);
+      case 'MatchMapping':
+        return fields('MatchMapping', [`keys=${exprs(p.keys)}`, `patterns=${patterns(p.patterns)}`, name(p.rest, 'rest')], r);
+      case 'MatchClass':
+        return fields(
+          'MatchClass',
+          [`cls=${expr(p.cls)}`, `patterns=${patterns(p.patterns)}`, `kwd_attrs=${list(p.kwd_attrs.map(reprStr))}`, `kwd_patterns=${patterns(p.kwd_patterns)}`],
+          r,
+        );
+      case 'MatchStar':
+        return fields('MatchStar', [name(p.name)], r);
+      case 'MatchAs':
+        return fields('MatchAs', [p.pattern === null ? null : `pattern=${pattern(p.pattern)}`, name(p.name)], r);
+      case 'MatchOr':
+        return fields('MatchOr', [`patterns=${patterns(p.patterns)}`], r);
+    }
+  }
+
   function modelled(s: ast.ModelledStmt): string {
     const r = s.range;
     switch (s.type) {
+      case 'Match': {
+        const cases = s.cases.map((c) => fields('match_case', [`pattern=${pattern(c.pattern)}`, opt('guard', c.guard), `body=${stmts(c.body)}`]));
+        return fields('Match', [`subject=${expr(s.subject)}`, `cases=${list(cases)}`], r);
+      }
       case 'Raise':
         return fields('Raise', [opt('exc', s.exc), opt('cause', s.cause)], r);
       case 'Assert':

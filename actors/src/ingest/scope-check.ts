@@ -213,6 +213,19 @@ function checkSymbols(module: ast.Module): SyntaxErrorInfo | null {
         }
         visit(scope, s.body);
         break;
+      case 'Match':
+        walk(s.subject);
+        for (const c of s.cases) {
+          forEachPattern(c.pattern, (p) => {
+            if (p.type === 'MatchValue') walk(p.value);
+            else if (p.type === 'MatchClass') walk(p.cls);
+            const bound = p.type === 'MatchAs' || p.type === 'MatchStar' ? p.name : p.type === 'MatchMapping' ? p.rest : null;
+            if (bound !== null) flag(scope, bound, 'local');
+          });
+          walk(c.guard);
+          visit(scope, c.body);
+        }
+        break;
       case 'ClassDef': {
         for (const e of [...s.decorator_list, ...s.bases, ...s.keywords.map((k) => k.value)]) walk(e);
         flag(scope, s.name, 'local');
@@ -362,9 +375,40 @@ function checkCompile(module: ast.Module): SyntaxErrorInfo | null {
         return exprs(s.items.flatMap((i) => [i.context_expr, i.optional_vars])) ?? visit(s.body, where);
       case 'ClassDef':
         return exprs([...s.decorator_list, ...s.bases, ...s.keywords.map((k) => k.value)]) ?? visit(s.body, { inFunction: false, isAsync: false, inLoop: false });
+      case 'Match': {
+        const first = exprs([s.subject]);
+        if (first) return first;
+        for (const c of s.cases) {
+          const e = exprs([c.guard]) ?? visit(c.body, where);
+          if (e) return e;
+        }
+        return null;
+      }
     }
   };
   return visit(module.body, { inFunction: false, isAsync: false, inLoop: false });
+}
+
+/** Calls `visit` on a pattern and every pattern inside it. */
+function forEachPattern(p: ast.Pattern, visit: (p: ast.Pattern) => void): void {
+  visit(p);
+  switch (p.type) {
+    case 'MatchSequence':
+    case 'MatchOr':
+      for (const q of p.patterns) forEachPattern(q, visit);
+      break;
+    case 'MatchMapping':
+      for (const q of p.patterns) forEachPattern(q, visit);
+      break;
+    case 'MatchClass':
+      for (const q of [...p.patterns, ...p.kwd_patterns]) forEachPattern(q, visit);
+      break;
+    case 'MatchAs':
+      if (p.pattern) forEachPattern(p.pattern, visit);
+      break;
+    default:
+      break;
+  }
 }
 
 // ── lambdas and comprehensions ───────────────────────────────────────────

@@ -26,7 +26,7 @@ EXPRS = {'BoolOp', 'BinOp', 'UnaryOp', 'IfExp', 'Compare', 'Call', 'Constant', '
 LOC = ('lineno', 'col_offset', 'end_lineno', 'end_col_offset')
 
 
-AHEAD = {'Raise', 'Assert', 'Try', 'TryStar', 'With', 'AsyncWith', 'ClassDef'}
+AHEAD = {'Raise', 'Assert', 'Try', 'TryStar', 'With', 'AsyncWith', 'ClassDef', 'Match'}
 AHEAD_EXPRS = {'Yield', 'YieldFrom', 'Await'}
 
 
