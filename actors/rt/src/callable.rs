@@ -12,6 +12,30 @@ pub type Func4<A, B, C, D, R> = Rc<dyn Fn(A, B, C, D) -> PyResult<R>>;
 pub type Func5<A, B, C, D, E, R> = Rc<dyn Fn(A, B, C, D, E) -> PyResult<R>>;
 pub type Func6<A, B, C, D, E, F, R> = Rc<dyn Fn(A, B, C, D, E, F) -> PyResult<R>>;
 
+// Function values inside containers (`list[Callable[[int], int]]`). CPython's
+// repr shows a memory address (`<function f at 0x...>`), which no program can
+// rely on; `==` is identity, as for CPython's functions.
+macro_rules! callable_value {
+    ($($arg:ident),*) => {
+        impl<$($arg: 'static,)* R: 'static> crate::value::PyValue for Rc<dyn Fn($($arg),*) -> PyResult<R>> {
+            fn py_repr(&self, out: &mut String) {
+                out.push_str("<function>");
+            }
+            fn py_eq(&self, other: &Self) -> bool {
+                Rc::ptr_eq(self, other)
+            }
+            fn py_bool(&self) -> bool {
+                true
+            }
+        }
+    };
+}
+callable_value!();
+callable_value!(A);
+callable_value!(A, B);
+callable_value!(A, B, C);
+callable_value!(A, B, C, D);
+
 #[cfg(test)]
 mod tests {
     use super::*;

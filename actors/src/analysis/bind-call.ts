@@ -14,7 +14,8 @@ import { coerce, lowerValue, type Scope, type Signature } from './lower-expr.js'
 import { lowerDefault } from './defaults.js';
 import { convertTo } from './lower-values.js';
 import { silent } from './report.js';
-import { elementOf, isScalar, iterItemOf, unify } from './ty.js';
+import { callableParts, elementOf, isScalar, iterItemOf, unify } from './ty.js';
+import { lowerFunctionValue } from './lower-lambda.js';
 import type { CallExpr, TExpr, ValueType, VoidCallExpr } from './types.js';
 
 function plural(n: number, word: string): string {
@@ -49,8 +50,15 @@ export function bindUserCall(sig: Signature, e: ast.Call, scope: Scope): CallExp
   const bound: (TExpr | null | undefined)[] = new Array(params.length).fill(undefined);
   const order: number[] = [];
   const bindArg = (index: number, arg: ast.Expr_): void => {
-    const value = lowerValue(arg, scope);
     const param = params[index]!;
+    const fn = param.type === undefined ? undefined : callableParts(param.type);
+    if (fn && (arg.type === 'Lambda' || (arg.type === 'Name' && !scope.local(arg.id) && !scope.constant(arg.id)))) {
+      // A lambda or builtin takes its parameter types from the Callable parameter.
+      bound[index] = functionArgument(arg, fn.params, param.type!, `argument \`${param.name}\` of \`${name}\``, scope);
+      order.push(index);
+      return;
+    }
+    const value = lowerValue(arg, scope);
     bound[index] = value && param.type ? toParam(value, param.type, `argument \`${param.name}\` of \`${name}\``, arg.range, scope) : null;
     order.push(index);
   };
@@ -156,4 +164,19 @@ export function bindUserCall(sig: Signature, e: ast.Call, scope: Scope): CallExp
   const identity = order.every((v, i) => v === i);
   const base = { kind: 'call' as const, func: name, args: bound as TExpr[], evalOrder: identity ? null : order };
   return sig.returns === 'None' ? { ...base, type: 'None' } : { ...base, type: sig.returns };
+}
+
+/**
+ * A lambda or function name passed for a Callable parameter. The callee may
+ * keep it and call it later, so a lambda reading local variables (captured
+ * by value here, read late in Python) is refused.
+ */
+function functionArgument(arg: ast.Expr_, paramTypes: readonly string[], type: string, what: string, scope: Scope): TExpr | null {
+  const f = lowerFunctionValue(arg, paramTypes, scope, what);
+  if (f === null) return null;
+  if (f.kind === 'lambda' && f.captures.length > 0) {
+    scope.report('PTL2002', arg.range, `this lambda reads \`${f.captures[0]!.name}\` of the enclosing code and may be called later; closures over changing variables are not supported yet`, 'Pass the value as a parameter, or use a nested `def`.');
+    return null;
+  }
+  return convertTo(f, type, arg.range, scope.report, what);
 }

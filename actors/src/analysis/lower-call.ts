@@ -15,7 +15,8 @@ import { builtinLowering, lowerMinMaxIterable } from './lower-builtins.js';
 import { lowerMethodCall } from './lower-method.js';
 import { lowerSysCall } from './lower-sys.js';
 import { bindUserCall } from './bind-call.js';
-import { isScalar } from './ty.js';
+import { headOf, isScalar } from './ty.js';
+import { callFunctionValue } from './lower-lambda.js';
 
 function silentScope(scope: Scope): Scope {
   return { ...scope, report: () => {} };
@@ -36,6 +37,10 @@ export function lowerCall(e: ast.Call, scope: Scope): TExpr | VoidCallExpr | nul
     const constant = local ? undefined : scope.constant(id);
     if (local || constant) {
       const type = local?.type ?? (constant && 'type' in constant ? constant.type : undefined);
+      if (type !== undefined && headOf(type) === 'Callable') {
+        const callee = lowerValue(f, scope);
+        return callee === null ? null : callFunctionValue(callee, e, scope);
+      }
       report('PTL3003', f.range, `\`${id}\` is ${type ? `${article(type)} ${type}` : 'a variable'}, not a function`);
       return null;
     }
@@ -84,6 +89,7 @@ export function lowerCall(e: ast.Call, scope: Scope): TExpr | VoidCallExpr | nul
   }
   // Something else called: report what it is (a lambda, a subscript...) if unsupported, else this.
   const callee = lowerValue(f, scope);
+  if (callee !== null && headOf(callee.type) === 'Callable') return callFunctionValue(callee, e, scope);
   if (callee !== null) report('PTL3003', f.range, `${article(callee.type)} ${callee.type} is not a function`);
   return null;
 }

@@ -17,7 +17,7 @@ import { MATH_CONSTANTS, MATH_FUNCTIONS, OTHER_BUILTINS, SUPPORTED_BUILTINS } fr
 import { refuseConstant, refuseExpression } from './refusals.js';
 import type { Report } from './report.js';
 import { lowerComprehension, lowerDict, lowerDisplay, lowerFString, lowerSubscript, strLiteral } from './lower-values.js';
-import { lowerLambda } from './lower-lambda.js';
+import { functionValue, lowerLambda } from './lower-lambda.js';
 import { binaryValues, compareValues } from './lower-ops.js';
 import { isScalar } from './ty.js';
 import type {
@@ -338,10 +338,8 @@ function lowerName(e: ast.Name, scope: Scope): TExpr | null {
     }
     return constant.type ? { kind: 'constant', type: constant.type, name: id } : null;
   }
-  if (scope.signature(id)) {
-    report('PTL2002', e.range, `functions cannot be used as values; call \`${id}(...)\``);
-    return null;
-  }
+  const sig = scope.signature(id);
+  if (sig) return functionValue(sig, e, scope); // lower-lambda.ts
   const fromMath = scope.symbols.mathImports.get(id);
   if (fromMath !== undefined) {
     const c = MATH_CONSTANTS.get(fromMath);

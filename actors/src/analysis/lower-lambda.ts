@@ -14,7 +14,7 @@
 import type * as ast from '../ingest/ast.js';
 import { lowerValue, type Scope } from './lower-expr.js';
 import { refuseExpression } from './refusals.js';
-import { withLocals } from './lower-values.js';
+import { convertTo, withLocals } from './lower-values.js';
 import { callableOf, callableParts, type Ty } from './ty.js';
 import type { TExpr } from './types.js';
 import { subExpressions } from './ir-walk.js';
@@ -114,4 +114,66 @@ export function lowerFunctionValue(node: ast.Expr_, paramTypes: readonly Ty[], s
     return null;
   }
   return v;
+}
+
+/** A user function's signature, possibly a nested function's (then its captured variables are extra arguments). */
+export interface FunctionValueSig {
+  readonly name: string;
+  readonly params: readonly { readonly name: string; readonly type: Ty | undefined; readonly kind?: 'positional' | 'varargs' | 'keywordOnly' }[];
+  readonly returns: Ty | undefined;
+  /** Nested functions (closures.ts): the enclosing variables passed after the parameters. */
+  readonly captures?: readonly { readonly name: string; readonly type: Ty | undefined }[];
+}
+
+/**
+ * A user function named as a value (`f = double`, `apply(double, x)`,
+ * `return inner`): a closure calling it. Null while its types are unknown.
+ */
+export function functionValue(sig: FunctionValueSig, node: ast.Expr_, scope: Scope): TExpr | null {
+  if (sig.params.some((p) => p.kind === 'varargs' || p.kind === 'keywordOnly')) {
+    scope.report('PTL2002', node.range, `\`${sig.name}\` has *args or keyword-only parameters, so it cannot be used as a value yet`);
+    return null;
+  }
+  if (scope.inConstant) {
+    scope.report('PTL2011', node.range, `module constants cannot hold functions (\`${sig.name}\`) yet; use the function by name where it is needed`);
+    return null;
+  }
+  if (sig.returns === undefined || sig.params.some((p) => p.type === undefined)) return null;
+  const captures = (sig.captures ?? []).map((c) => ({ name: c.name, type: c.type }));
+  if (captures.some((c) => c.type === undefined)) return null;
+  const params = sig.params.map((p, i) => ({ name: `__portalis_arg${i}`, type: p.type! }));
+  const typedCaptures = captures as { name: string; type: Ty }[];
+  const args: TExpr[] = [...params, ...typedCaptures].map((p) => ({ kind: 'local', name: p.name, type: p.type }));
+  if (sig.returns === 'None') {
+    scope.report('PTL2002', node.range, `\`${sig.name}\` returns None; functions returning None cannot be used as values yet`);
+    return null;
+  }
+  const body: TExpr = { kind: 'call', type: sig.returns, func: sig.name, args, evalOrder: null };
+  return { kind: 'lambda', type: callableOf(params.map((p) => p.type), sig.returns), params, body, captures: typedCaptures };
+}
+
+/** `f(args)` where `f` is a value of Callable type: arguments converted to its parameter types. */
+export function callFunctionValue(callee: TExpr, e: ast.Call, scope: Scope): TExpr | null {
+  const parts = callableParts(callee.type);
+  if (parts === undefined) return null;
+  if (e.keywords.length > 0 || e.args.some((a) => a.type === 'Starred')) {
+    scope.report('PTL2010', e.range, 'calls of function values take positional arguments only (no keywords, no `*`)');
+    return null;
+  }
+  if (e.args.length !== parts.params.length) {
+    scope.report('PTL3005', e.range, `this function takes ${parts.params.length} positional argument${parts.params.length === 1 ? '' : 's'} but ${e.args.length} ${e.args.length === 1 ? 'was' : 'were'} given`);
+    return null;
+  }
+  const args: TExpr[] = [];
+  for (let i = 0; i < e.args.length; i++) {
+    const v = lowerValue(e.args[i]!, scope);
+    const c = v === null ? null : convertTo(v, parts.params[i]!, e.args[i]!.range, scope.report, `argument ${i + 1} of this function`);
+    if (c === null) return null;
+    args.push(c);
+  }
+  if (parts.ret === 'None') {
+    scope.report('PTL2002', e.range, 'calls of function values returning None are not supported yet');
+    return null;
+  }
+  return { kind: 'callValue', type: parts.ret, callee, args };
 }

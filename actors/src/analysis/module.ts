@@ -35,6 +35,9 @@ export interface ModuleSymbols {
   readonly sysModules?: ReadonlySet<string>;
 }
 
+/** What `from typing import ...` may bring in: the names annotations.ts understands. */
+const TYPING_NAMES: ReadonlySet<string> = new Set(['Callable', 'Optional', 'Union', 'List', 'Dict', 'Set', 'FrozenSet', 'Tuple', 'Sequence', 'Iterable', 'Mapping']);
+
 export function collectModule(module: ast.Module, report: Report): ModuleSymbols {
   const symbols: ModuleSymbols = {
     doc: null,
@@ -144,6 +147,17 @@ function collectImportFrom(
   report: Report,
 ): void {
   if (stmt.level === 0 && stmt.module === '__future__') return; // `from __future__ import annotations` changes nothing here
+  if (stmt.level === 0 && stmt.module === 'typing') {
+    // Names used only in annotations (annotations.ts reads them by name).
+    for (const alias of stmt.names) {
+      if (!TYPING_NAMES.has(alias.name) || alias.asname !== null) {
+        report('PTL2005', alias.range, `\`from typing import ${alias.name}${alias.asname ? ` as ${alias.asname}` : ''}\` is not supported`, `Import only ${[...TYPING_NAMES].join(', ')} (without \`as\`).`);
+      } else {
+        bind(alias.name, alias.range);
+      }
+    }
+    return;
+  }
   if (stmt.level !== 0 || stmt.module !== 'math') {
     const from = '.'.repeat(stmt.level) + (stmt.module ?? '');
     report('PTL2005', stmt.range, `\`from ${from} import ...\` is not supported; only the math module can be imported`);

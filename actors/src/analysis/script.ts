@@ -49,6 +49,21 @@ function namesRead(stmts: readonly ast.Stmt[]): Map<string, ast.Name> {
   return out;
 }
 
+/**
+ * Names bound inside expressions (comprehension targets, `:=`, lambda
+ * parameters): inside a function these are never the module's names.
+ */
+function expressionBindings(stmts: readonly ast.Stmt[]): Set<string> {
+  const out = new Set<string>();
+  eachStmt(stmts, (s) =>
+    walkStmtExprs(s, (e, store) => {
+      if (store && e.type === 'Name') out.add(e.id);
+      if (e.type === 'Lambda') for (const a of [...e.args.posonlyargs, ...e.args.args, ...e.args.kwonlyargs]) out.add(a.arg);
+    }),
+  );
+  return out;
+}
+
 /** The names a top-level statement binds, with the binding target. */
 function bindings(s: ast.Stmt): ast.Name[] {
   switch (s.type) {
@@ -82,7 +97,7 @@ export function splitScript(module: ast.Module, report: Report): ScriptSplit {
   const globalsRead = new Map<string, Map<string, ast.Name>>();
   for (const fn of functions.values()) {
     const params = [...fn.args.posonlyargs, ...fn.args.args, ...fn.args.kwonlyargs, fn.args.vararg, fn.args.kwarg].flatMap((a) => (a ? [a.arg] : []));
-    const local = new Set([...params, ...collectLocals(fn.body, params)]);
+    const local = new Set([...params, ...collectLocals(fn.body, params), ...expressionBindings(fn.body)]);
     const reads = new Map([...namesRead(fn.body)].filter(([n]) => !local.has(n)));
     globalsRead.set(fn.name, reads);
   }
