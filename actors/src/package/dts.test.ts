@@ -14,6 +14,7 @@ import { FIB_SPEC, MATHY_SPEC } from './__fixtures__/fib-spec.js';
 import { generateDts } from './dts.js';
 import { resolvePackageOptions } from './package.js';
 import { planNames } from './plan.js';
+import { exportSpec } from '../spec/spec.js';
 import type { ModuleSpec } from '../spec/types.js';
 import type { PackageOptions } from './types.js';
 
@@ -112,5 +113,50 @@ describe('the generated .d.ts', () => {
     expect(dts).toContain(' * True division; a comment end *\\/ must not break the JSDoc.');
     const diagnostics = await typeCheck(spec, {}, `import * as fib from './fib.js';\nexport { fib };\n`);
     expect(diagnostics).toEqual([]);
+  });
+
+  it('types strings and containers: read-only arguments, owned results, Map for dicts, Set for sets, null for None', async () => {
+    const fn = (name: string, params: [string, string][], returns: string) =>
+      exportSpec({ name, doc: null, line: 1, params: params.map(([n, type]) => ({ name: n, type })), returns });
+    const spec: ModuleSpec = {
+      module: 'words',
+      exports: [
+        fn('tally', [['words', 'list[str]']], 'dict[str, int]'),
+        fn('pair', [['t', 'tuple[int, Optional[str]]']], 'tuple[str, ...]'),
+        fn('uniq', [['xs', 'frozenset[int]']], 'set[int]'),
+        fn('find', [['d', 'dict[str, list[float]]'], ['key', 'str']], 'Optional[list[float]]'),
+      ],
+      defaultExport: null,
+      abiVersion: 2,
+    };
+    const diagnostics = await typeCheck(spec, {}, `
+      import { tally, pair, uniq, find } from './words.js';
+      const words: readonly string[] = ['a', 'b'];
+      const counts: Map<string, number> = tally(words);
+      counts.set('c', 1);
+      const p: string[] = pair([1, null]);
+      const q: string[] = pair([1, 'x'] as const);
+      const u: Set<number> = uniq(new Set([1, 2]));
+      const f: number[] | null = find(new Map([['k', [1.5]]]), 'k');
+      // @ts-expect-error a dict is a Map, not a plain object
+      find({ k: [1.5] }, 'k');
+      // @ts-expect-error list[str] takes strings
+      tally([1]);
+      // @ts-expect-error a fixed tuple has its length
+      pair([1]);
+      // @ts-expect-error the result may be None
+      const g: number[] = find(new Map(), 'k');
+      export { counts, p, q, u, f, g };
+    `);
+    expect(diagnostics).toEqual([]);
+    const bigint = await typeCheck(spec, { intMode: 'bigint' }, `
+      import { tally, uniq } from './words.js';
+      const counts: Map<string, bigint> = tally([]);
+      const u: Set<bigint> = uniq(new Set([1n]));
+      // @ts-expect-error ints are bigints in bigint mode
+      const n: Map<string, number> = tally([]);
+      export { counts, u, n };
+    `);
+    expect(bigint).toEqual([]);
   });
 });

@@ -16,6 +16,10 @@ export function bindingProblems(spec: ModuleSpec, bindings: readonly KitBinding[
       problems.push(`${where}: ${spec.module}.py exports no function '${binding.function}' (it has ${spec.exports.map((e) => e.name).join(', ') || 'none'})`);
       return;
     }
+    if (fn.boundary === 'wire') {
+      problems.push(`${where}: ${fn.name}() takes or returns a str or a container, which bindings cannot pass yet (only int, float and bool)`);
+      return;
+    }
     const inputs = binding.inputs ?? [];
     if (inputs.length !== fn.params.length) {
       const signature = fn.params.map((p) => `${p.name}: ${p.type}`).join(', ');
