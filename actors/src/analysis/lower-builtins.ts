@@ -11,7 +11,7 @@ import { lowerTest, lowerValue, type Scope, toInt } from './lower-expr.js';
 import { commonType, convertTo } from './lower-values.js';
 import { dictOf, dictParts, frozensetOf, headOf, isHashable, isOrdered, iterItemOf, listOf, pyClassName, setOf, tupleNOf, tupleParts, type Ty } from './ty.js';
 import type { TExpr } from './types.js';
-import { CONTAINERS_BUILTINS } from './builtins-containers.js';
+import { CONTAINERS_BUILTINS, lowerDictKeywords } from './builtins-containers.js';
 import { FUNCTIONS_BUILTINS, lowerMinMaxKey, lowerSortedKey } from './builtins-functions.js';
 import { IO_BUILTINS } from './builtins-io.js';
 import { TEXT_BUILTINS } from './builtins-text.js';
@@ -104,10 +104,7 @@ BUILTINS.set('set', fromIterable('set', setOf));
 BUILTINS.set('frozenset', fromIterable('frozenset', frozensetOf));
 
 BUILTINS.set('dict', (e, scope) => {
-  if (e.keywords.length > 0) {
-    scope.report('PTL2010', e.keywords[0]!.range, 'dict() with keyword arguments is not supported', 'Write a dict display: `{"a": 1}`.');
-    return null;
-  }
+  if (e.keywords.length > 0) return lowerDictKeywords(e, scope);
   const a = positional('dict', e, scope, 0, 1);
   if (!a) return null;
   if (a.length === 0) return { kind: 'dictDisplay', type: dictOf('?', '?'), keys: [], values: [] };

@@ -91,6 +91,8 @@ export function compareValues(op: ast.CmpOperator, a: TExpr, b: TExpr, range: So
   const name = { Eq: 'eq', NotEq: 'ne', Lt: 'lt', LtE: 'le', Gt: 'gt', GtE: 'ge', Is: 'is', IsNot: 'isnot', In: 'in', NotIn: 'notin' }[op];
   if (op === 'Is' || op === 'IsNot') {
     const [value, none] = b.type === 'None' ? [a, b] : a.type === 'None' ? [b, a] : [null, null];
+    const identity = value === null ? identityOf(op, a, b) : null;
+    if (identity) return identity;
     if (value === null || none === null) {
       report('PTL2002', range, `identity comparisons (\`${op === 'Is' ? 'is' : 'is not'}\`) are only supported with None`, 'Compare values with `==` and `!=`.');
       return null;
@@ -124,6 +126,8 @@ export function compareValues(op: ast.CmpOperator, a: TExpr, b: TExpr, range: So
     return { op: `${h}.${name}`, left: needle, right: b };
   }
   // == != < <= > >=
+  const special = setOrTupleCompare(op, a, b, range, report);
+  if (special !== undefined) return special;
   const t = unify(a.type, b.type);
   let left = a;
   let right = b;
@@ -151,3 +155,40 @@ export function compareValues(op: ast.CmpOperator, a: TExpr, b: TExpr, range: So
 }
 
 const SYMBOL_CMP: Readonly<Record<string, string>> = { Lt: '<', LtE: '<=', Gt: '>', GtE: '>=' };
+
+const setLike = (t: Ty): boolean => headOf(t) === 'set' || headOf(t) === 'frozenset';
+
+/** `a is b` between two lists, dicts or sets of one type: object identity. */
+function identityOf(op: 'Is' | 'IsNot', a: TExpr, b: TExpr): { op: string; left: TExpr; right: TExpr } | null {
+  const h = headOf(a.type);
+  const kind = h === 'list' || h === 'dict' ? h : setLike(a.type) ? 'set' : null;
+  if (kind === null) return null;
+  if (kind === 'set' ? !setLike(b.type) || unify(elementOf(a.type)!, elementOf(b.type)!) === undefined : unify(a.type, b.type) === undefined) return null;
+  const t = kind === 'set' ? undefined : unify(a.type, b.type)!;
+  return { op: `${kind}.${op === 'Is' ? 'is' : 'isnot'}`, left: t ? retype(a, t) : a, right: t ? retype(b, t) : b };
+}
+
+/**
+ * Comparisons CPython defines beyond one type with itself: set and frozenset
+ * with each other (subset order for < <= > >=), fixed tuples of different
+ * lengths (lexicographic). undefined: not such a comparison.
+ */
+function setOrTupleCompare(op: ast.CmpOperator, a: TExpr, b: TExpr, range: SourceRange, report: Report): { op: string; left: TExpr; right: TExpr } | null | undefined {
+  const name = { Eq: 'eq', NotEq: 'ne', Lt: 'lt', LtE: 'le', Gt: 'gt', GtE: 'ge' }[op as 'Eq'];
+  if (setLike(a.type) && setLike(b.type)) {
+    const t = unify(elementOf(a.type)!, elementOf(b.type)!);
+    if (t === undefined) return undefined;
+    return { op: `set.${name}`, left: retype(a, `${headOf(a.type)}[${t}]`), right: retype(b, `${headOf(b.type)}[${t}]`) };
+  }
+  const lp = tupleParts(a.type);
+  const rp = tupleParts(b.type);
+  if (!lp || !rp || lp.length === rp.length) return undefined;
+  if (op === 'Eq' || op === 'NotEq') return { op: `tuple.${name}_fixed`, left: a, right: b };
+  for (let i = 0; i < Math.min(lp.length, rp.length); i++) {
+    if (lp[i] !== rp[i] || !isOrdered(lp[i]!)) {
+      report('PTL3003', range, `comparing ${a.type} with ${b.type}: field ${i} has types ${lp[i]} and ${rp[i]}`, 'Compare tuples whose fields have the same types.');
+      return null;
+    }
+  }
+  return { op: `tuple.${name}_fixed`, left: a, right: b };
+}

@@ -106,6 +106,10 @@ export const METHODS: Readonly<Record<string, Readonly<Record<string, string>>>>
     issuperset: '(other: Iterable[E], /) -> bool',
     isdisjoint: '(other: Iterable[E], /) -> bool',
   },
+  range: {
+    index: '(value: int, /) -> int',
+    count: '(value: int, /) -> int',
+  },
   tuple: {
     index: '(value: E, start: int = ?, stop: int = ?, /) -> int',
     count: '(value: E, /) -> int',

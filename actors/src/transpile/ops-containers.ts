@@ -1,8 +1,132 @@
 /**
  * Rust for the containers operations, methods and builtins (see ops.ts for the
- * entry format). Merged into OPS / METHOD_OPS by ops.ts.
+ * entry format). Merged into OPS / METHOD_OPS by ops.ts; entries here replace
+ * core entries of the same name.
  */
-import type { OpEntry } from './ops.js';
+import { headOf, tupleParts } from '../analysis/ty.js';
+import type { OpArgs, OpEntry } from './ops.js';
 
-export const CONTAINERS_OPS: Readonly<Record<string, OpEntry>> = {};
-export const CONTAINERS_METHOD_OPS: Readonly<Record<string, OpEntry>> = {};
+/** `d[k] = v` for each `[key literal, value]` pair from argument `from` on. */
+function keywordStores(a: OpArgs, d: string, from: number): string {
+  const out: string[] = [];
+  for (let i = from; a.has(i); i += 2) {
+    const k = a.node(i)!;
+    // Keyword names are Python identifiers: no quotes, backslashes or control characters.
+    if (k.kind !== 'literal' || k.type !== 'str') throw new Error('transpile: dict keyword names are str literals');
+    out.push(`dict_setitem(${d}, Str::from("${k.value}"), ${a.v(i + 1)});`);
+  }
+  return out.join(' ');
+}
+
+const argType = (a: OpArgs, i: number): string => headOf(a.node(i)!.type);
+
+export const CONTAINERS_OPS: Readonly<Record<string, OpEntry>> = {
+  'builtin.divmod_int': (a) => `int_divmod(${a.v(0)}, ${a.v(1)})?`,
+  'builtin.divmod_float': (a) => `float_divmod(${a.v(0)}, ${a.v(1)})?`,
+  'builtin.pow_mod': (a) => `int_pow_mod(${a.v(0)}, ${a.v(1)}, ${a.v(2)})?`,
+  'builtin.len': (a) => (argType(a, 0) === 'range' ? `range_len(${a.r(0)})?` : `py_len(${a.r(0)})`),
+  // set(x) / frozenset(x): sets and dicts are merged as CPython merges them, other iterables added in order.
+  'builtin.set': (a) => {
+    const h = argType(a, 0);
+    if (h === 'set' || h === 'frozenset') return `set_from_set(${a.r(0)})`;
+    if (h === 'dict') return `set_from_dict(${a.r(0)})`;
+    return `Set::from_vec(${a.items(0)})`;
+  },
+  'builtin.frozenset': (a) => {
+    const h = argType(a, 0);
+    if (h === 'frozenset') return a.v(0);
+    if (h === 'set') return `frozenset_from_set(${a.r(0)})`;
+    if (h === 'dict') return `frozenset_from_dict(${a.r(0)})`;
+    return `FrozenSet::from_vec(${a.items(0)})`;
+  },
+  'dict.with_keywords': (a) => {
+    const base = a.has(0) ? a.v(0) : `Dict::<Str, _>::new()`;
+    return `{ let d = ${base}; ${keywordStores(a, '&d', 1)} d }`;
+  },
+  /** `t[i]` with a literal index past the end of a fixed tuple: CPython raises when it runs. */
+  'tuple.index_error': () => 'tuple_index_error()?',
+  /** `t[a:b:c]` of a fixed tuple with literal bounds: the picked fields (arguments: the tuple, then the field numbers). */
+  'tuple.pick': (a) => {
+    const fields: number[] = [];
+    for (let i = 1; a.has(i); i++) {
+      const n = a.node(i)!;
+      if (n.kind !== 'literal' || n.type !== 'int') throw new Error('transpile: tuple.pick takes literal fields');
+      fields.push(Number(n.value));
+    }
+    if (fields.length === 0) return 'Tuple0';
+    const t = a.r(0);
+    return `{ let t = ${t}; (${fields.map((f) => `t.${f}.clone()`).join(', ')}${fields.length === 1 ? ',' : ''}) }`;
+  },
+};
+
+/**
+ * `a < b` / `a <= b` of fixed tuples of different lengths: the first
+ * differing field decides, else the shorter is smaller (CPython's rule).
+ */
+function tupleOrder(l: string, r: string, n0: number, n1: number, mode: 'lt' | 'le', swap: boolean): string {
+  // Operands are evaluated left to right; `a > b` is `b < a`.
+  const [x, y, nx, ny] = swap ? ['r', 'l', n1, n0] : ['l', 'r', n0, n1];
+  const common = Math.min(nx, ny);
+  let out = nx < ny || (mode === 'le' && nx === ny) ? 'true' : 'false';
+  for (let i = common - 1; i >= 0; i--) {
+    out = `if !py_eq(&${x}.${i}, &${y}.${i}) { py_lt(&${x}.${i}, &${y}.${i}) } else { ${out} }`;
+  }
+  return `{ let l = ${l}; let r = ${r}; let _ = (&l, &r); ${out} }`;
+}
+
+export const CONTAINERS_METHOD_OPS: Readonly<Record<string, OpEntry>> = {
+  'dict.update_with': (a) => `{ let d = ${a.r(0)}; ${a.has(1) ? `dict_update(d, ${a.r(1)});` : ''} ${keywordStores(a, 'd', 2)} }`,
+  'dict.update_pairs': (a) => `{ let d = ${a.r(0)}; dict_update_pairs(d, ${a.items(1)}); ${keywordStores(a, 'd', 2)} }`,
+  'range.index': (a) => `range_index(${a.r(0)}, ${a.v(1)})?`,
+  'range.count': (a) => `range_count(${a.r(0)}, ${a.v(1)})`,
+};
+
+/** Comparison links on containers that the core table leaves out (ops.ts compareOp asks here first). */
+export function containersCompare(op: string, l: { v: string; r: string }, r: { v: string; r: string }, leftType: string, rightType: string): string | null {
+  const n0 = tupleParts(leftType)?.length ?? 0;
+  const n1 = tupleParts(rightType)?.length ?? 0;
+  switch (op) {
+    case 'tuple.lt_fixed':
+      return tupleOrder(l.r, r.r, n0, n1, 'lt', false);
+    case 'tuple.le_fixed':
+      return tupleOrder(l.r, r.r, n0, n1, 'le', false);
+    case 'tuple.gt_fixed':
+      return tupleOrder(l.r, r.r, n0, n1, 'lt', true);
+    case 'tuple.ge_fixed':
+      return tupleOrder(l.r, r.r, n0, n1, 'le', true);
+    case 'tuple.eq_fixed':
+      return `{ let _ = (${l.r}, ${r.r}); false }`;
+    case 'tuple.ne_fixed':
+      return `{ let _ = (${l.r}, ${r.r}); true }`;
+    case 'list.is':
+      return `list_is(${l.r}, ${r.r})`;
+    case 'list.isnot':
+      return `!list_is(${l.r}, ${r.r})`;
+    case 'dict.is':
+      return `dict_is(${l.r}, ${r.r})`;
+    case 'dict.isnot':
+      return `!dict_is(${l.r}, ${r.r})`;
+    case 'set.is':
+      return `set_is(${l.r}, ${r.r})`;
+    case 'set.isnot':
+      return `!set_is(${l.r}, ${r.r})`;
+    case 'set.eq':
+      return `set_eq(${l.r}, ${r.r})`;
+    case 'set.ne':
+      return `!set_eq(${l.r}, ${r.r})`;
+    case 'set.le':
+      return `set_issubset(${l.r}, ${r.r})`;
+    case 'set.lt':
+      return `set_lt(${l.r}, ${r.r})`;
+    case 'set.ge':
+      return `set_issuperset(${l.r}, ${r.r})`;
+    case 'set.gt':
+      return `set_gt(${l.r}, ${r.r})`;
+    case 'range.in':
+      return headOf(rightType) === 'range' ? `range_contains(${r.r}, ${l.v})` : null;
+    case 'range.notin':
+      return headOf(rightType) === 'range' ? `!range_contains(${r.r}, ${l.v})` : null;
+    default:
+      return null;
+  }
+}

@@ -7,7 +7,7 @@
  */
 import { dictParts, elementOf, headOf, iterItemOf } from '../analysis/ty.js';
 import type { TExpr } from '../analysis/types.js';
-import { CONTAINERS_METHOD_OPS, CONTAINERS_OPS } from './ops-containers.js';
+import { CONTAINERS_METHOD_OPS, CONTAINERS_OPS, containersCompare } from './ops-containers.js';
 import { FUNCTIONS_METHOD_OPS, FUNCTIONS_OPS } from './ops-functions.js';
 import { IO_METHOD_OPS, IO_OPS } from './ops-io.js';
 import { TEXT_METHOD_OPS, TEXT_OPS } from './ops-text.js';
@@ -231,6 +231,8 @@ function optInt(a: OpArgs, i: number): string {
 
 /** Comparison links of mode `op` (analysis/lower-ops.ts compareValues): `l` and `r` are the printed operands. */
 export function compareOp(op: string, l: { v: string; r: string }, r: { v: string; r: string }, leftType: string, rightType: string): string {
+  const area = containersCompare(op, l, r, leftType, rightType);
+  if (area !== null) return area;
   switch (op) {
     case 'is_none':
       return `(${l.r}).is_none()`;

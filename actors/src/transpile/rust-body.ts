@@ -25,6 +25,7 @@ import { bareIdent, isSnakeCase, pickIdent } from './names.js';
 import { headOf, tupleParts } from '../analysis/ty.js';
 import type { Target } from '../analysis/types.js';
 import { iterationOf } from './ops.js';
+import { loopItemsOf } from './rust-values.js';
 import { isCopy } from './rust-types.js';
 import { visitStmts } from '../analysis/ir-walk.js';
 
@@ -366,7 +367,7 @@ class FunctionPrinter {
       next = `{ let x = ${seq}.get_cloned(${i}); ${i} += 1; x }`;
     } else if (kind === 'items') {
       const it = this.fresh('iter');
-      this.emit(`let mut ${it} = PyIterable::py_items(${this.exprs.ref(st.iter)}).into_iter();`);
+      this.emit(`let mut ${it} = ${loopItemsOf(this.exprs, st.iter)}.into_iter();`);
       next = `${it}.next()`;
     } else {
       const it = this.fresh('iter');

@@ -33,6 +33,28 @@ export function rustStrLiteral(text: string): string {
   return `${out}"`;
 }
 
+/** Whether CPython's compiler folds this display into a constant (all items constants, no starred). */
+function isConstantDisplay(e: Extract<TExpr, { kind: 'display' }>): boolean {
+  return !e.starred.includes(true) && e.elts.every(isConstant);
+}
+
+function isConstant(e: TExpr): boolean {
+  if (e.kind === 'literal' || e.kind === 'none') return true;
+  return e.kind === 'display' && e.of === 'tuple' && isConstantDisplay(e);
+}
+
+/**
+ * The items a `for` (statement or comprehension clause) walks: a set display
+ * of constants there is folded by CPython into a frozenset constant, whose
+ * order the loop follows.
+ */
+export function loopItemsOf(ctx: ValueContext, e: TExpr): string {
+  if (e.kind === 'display' && e.of === 'set' && e.elts.length > 0 && isConstantDisplay(e)) {
+    return `PyIterable::py_items(&set_display_const_iter(vec![${e.elts.map((x) => ctx.print(x).code).join(', ')}]))`;
+  }
+  return itemsOf(ctx, e);
+}
+
 /** The items of an iterable value as a `Vec`. */
 export function itemsOf(ctx: ValueContext, e: TExpr): string {
   return `PyIterable::py_items(${ctx.ref(e)})`;
@@ -71,6 +93,8 @@ export function printDisplay(ctx: ValueContext, e: Extract<TExpr, { kind: 'displ
     return `(${parts.join(', ')}${parts.length === 1 ? ',' : ''})`;
   }
   const ctor = { list: 'List', set: 'Set', tuple: 'Tuple', frozenset: 'FrozenSet' }[e.of];
+  // CPython folds a set display of more than two constants into a frozenset constant (iteration order differs).
+  if (e.of === 'set' && e.elts.length > 2 && isConstantDisplay(e)) return `set_display_const(vec![${e.elts.map((x) => ctx.print(x).code).join(', ')}])`;
   if (!e.starred.includes(true)) {
     if (e.elts.length === 0) return `${ctor}::<${rustType(iterItemOf(e.type)!)}>::from_vec(Vec::new())`;
     return `${ctor}::from_vec(vec![${e.elts.map((x) => ctx.print(x).code).join(', ')}])`;
@@ -165,7 +189,7 @@ export function printComprehension(ctx: ValueContext, e: Extract<TExpr, { kind: 
   return ctx.withComprehensionNames(names, () => {
     e.clauses.forEach((c: CompClause) => {
       const item = ctx.fresh('x');
-      const iter = itemsOf(ctx, c.iter);
+      const iter = loopItemsOf(ctx, c.iter);
       open.push(`for ${item} in ${iter} {`);
       open.push(bindTarget(ctx, c.target, item, names));
       close.push('}');
