@@ -92,8 +92,11 @@ function convertPattern(ctx: ConvertContext, node: CstNode): ast.Pattern {
     case 'integer':
     case 'float':
     case 'string':
-    case 'concatenated_string':
-      return { type: 'MatchValue', value: convertExpr(ctx, node), range };
+    case 'concatenated_string': {
+      const value = convertExpr(ctx, node);
+      if (value.type === 'JoinedStr') ctx.errorAt(node, 'patterns may only match literals and attribute lookups');
+      return { type: 'MatchValue', value, range };
+    }
     case 'complex_pattern':
       return { type: 'MatchValue', value: complexNumber(ctx, node), range };
     case 'none':
@@ -116,6 +119,7 @@ function convertPattern(ctx: ConvertContext, node: CstNode): ast.Pattern {
     }
     case 'as_pattern': {
       const [inner, id] = namedChildren(node);
+      if (id && ctx.text(id) === '_') ctx.errorAt(id, "cannot use '_' as a target");
       return {
         type: 'MatchAs',
         pattern: inner ? convertPattern(ctx, inner) : null,
@@ -166,6 +170,10 @@ function complexNumber(ctx: ConvertContext, node: CstNode): ast.Expr_ {
   const left = signedNumber(ctx, kids, realEntry[1]);
   const op = kids[imagEntry[1] - 1]?.type === '-' ? 'Sub' : 'Add';
   const right = convertExpr(ctx, imagEntry[0]);
+  const imaginary = (e: ast.Expr_): boolean => e.type === 'Constant' && e.kind === 'complex';
+  const realPart = left.type === 'UnaryOp' ? left.operand : left;
+  if (imaginary(realPart)) ctx.errorAt(realEntry[0], 'real number required in complex literal');
+  else if (!imaginary(right)) ctx.errorAt(imagEntry[0], 'imaginary number required in complex literal');
   return { type: 'BinOp', left, op, right, range: ctx.range(left.range.start.offset, right.range.end.offset) };
 }
 
@@ -174,7 +182,20 @@ function convertMapping(ctx: ConvertContext, node: CstNode, range: Range): ast.M
   const patterns: ast.Pattern[] = [];
   let rest: string | null = null;
   const kids = node.children;
+  let restNode: CstNode | null = null;
   kids.forEach((c, i) => {
+    if (restNode !== null && c.field === 'key') {
+      // `{**rest, "k": 1}`: the rest must come last.
+      ctx.errorAt(c, 'invalid syntax');
+      restNode = null;
+    }
+    if (c.field === 'key' && c.type === 'dotted_name' && namedChildren(c).length === 1) {
+      // A plain name is not a key pattern: CPython fails at the ':' after it.
+      const re = /[ \t\f]*/y;
+      re.lastIndex = c.end;
+      re.exec(ctx.source);
+      ctx.error('invalid syntax', re.lastIndex, re.lastIndex + 1);
+    }
     if (c.field === 'key') {
       if (NUMBERS.has(c.type)) keys.push(signedNumber(ctx, kids, i));
       else if (c.type === 'dotted_name') keys.push(dottedName(ctx, namedChildren(c)));
@@ -184,6 +205,7 @@ function convertMapping(ctx: ConvertContext, node: CstNode, range: Range): ast.M
     } else if (c.field === 'value') {
       patterns.push(convertPattern(ctx, c));
     } else if (c.type === 'splat_pattern') {
+      restNode = c;
       const id = namedChildren(c)[0];
       rest = id ? identifierText(ctx, id) : null;
     }
@@ -212,6 +234,7 @@ function convertClassPattern(ctx: ConvertContext, node: CstNode, range: Range): 
         kwd_patterns.push(convertPattern(ctx, valueNode));
       }
     } else {
+      if (kwd_attrs.length > 0) ctx.errorAt(arg, 'positional patterns follow keyword patterns');
       patterns.push(convertPattern(ctx, arg));
     }
   }

@@ -16,6 +16,7 @@
 import type * as ast from './ast.js';
 import { childBodies, type ExprVisitor, walkExpr, walkStmtExprs } from './ast-walk.js';
 import type { SyntaxErrorInfo } from './convert-context.js';
+import { checkMatch } from './check-match.js';
 
 const FUTURE_FEATURES = new Set([
   'nested_scopes', 'generators', 'division', 'absolute_import', 'with_statement',
@@ -376,7 +377,7 @@ function checkCompile(module: ast.Module): SyntaxErrorInfo | null {
       case 'ClassDef':
         return exprs([...s.decorator_list, ...s.bases, ...s.keywords.map((k) => k.value)]) ?? visit(s.body, { inFunction: false, isAsync: false, inLoop: false });
       case 'Match': {
-        const first = exprs([s.subject]);
+        const first = exprs([s.subject]) ?? checkMatch(s);
         if (first) return first;
         for (const c of s.cases) {
           const e = exprs([c.guard]) ?? visit(c.body, where);

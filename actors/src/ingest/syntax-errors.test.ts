@@ -263,6 +263,26 @@ const CASES: [string, string, number, number][] = [
   ["with a as (b, *c, *d):\n    pass\n", "multiple starred expressions in assignment", 1, 11],
   ["async with a:\n    pass\n", "'async with' outside async function", 1, 1],
   ["def f():\n    async with a:\n        pass\n", "'async with' outside async function", 2, 5],
+  // match statements: the parser's and the compiler's pattern errors
+  ["match x:\n    case y:\n        pass\n    case 1:\n        pass\n", "name capture 'y' makes remaining patterns unreachable", 2, 10],
+  ["match x:\n    case _:\n        pass\n    case 1:\n        pass\n", "wildcard makes remaining patterns unreachable", 2, 10],
+  ["match x:\n    case [a] | b:\n        pass\n", "alternative patterns bind different names", 2, 16],
+  ["match x:\n    case [a, a]:\n        pass\n", "multiple assignments to name 'a' in pattern", 2, 14],
+  ["match x:\n    case a as _:\n        pass\n", "cannot use '_' as a target", 2, 15],
+  ["match x:\n    case {\"k\": 1, \"k\": 2}:\n        pass\n", "mapping pattern checks duplicate key ('k')", 2, 10],
+  ["match x:\n    case Point(y=1, y=2):\n        pass\n", "attribute name repeated in class pattern: y", 2, 23],
+  ["match x:\n    case (y):\n        pass\n    case 1:\n        pass\n", "name capture 'y' makes remaining patterns unreachable", 2, 11],
+  ["match x:\n    case 1 | y:\n        pass\n", "alternative patterns bind different names", 2, 14],
+  ["match x:\n    case y | 1:\n        pass\n", "name capture 'y' makes remaining patterns unreachable", 2, 10],
+  ["match x:\n    case [*a, *b]:\n        pass\n", "multiple starred names in sequence pattern", 2, 10],
+  ["match x:\n    case {**rest, \"k\": 1}:\n        pass\n", "invalid syntax", 2, 19],
+  ["match x:\n    case 1 + 1:\n        pass\n", "imaginary number required in complex literal", 2, 14],
+  ["match x:\n    case {a: 1}:\n        pass\n", "invalid syntax", 2, 12],
+  ["match x:\n    case Point(x=1, 2):\n        pass\n", "positional patterns follow keyword patterns", 2, 21],
+  ["match x:\n    case _ as y:\n        pass\n    case 1:\n        pass\n", "wildcard makes remaining patterns unreachable", 2, 10],
+  ["match x:\n    case {\"a\": y, **y}:\n        pass\n", "multiple assignments to name 'y' in pattern", 2, 16],
+  ["match x:\n    case f\"{x}\":\n        pass\n", "patterns may only match literals and attribute lookups", 2, 10],
+  ["def f():\n    match x:\n        case 1:\n            return 1\n        case _:\n            break\n", "'break' outside loop", 6, 13],
 ];
 
 describe('syntax errors are reported like CPython', () => {
