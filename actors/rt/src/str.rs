@@ -232,6 +232,32 @@ pub fn str_of<T: PyValue>(x: &T) -> Str {
     Str::from(out)
 }
 
+/// `ascii(x)`: `repr(x)` with every non-ASCII character escaped as
+/// `\xhh`, `\uhhhh` or `\Uhhhhhhhh`.
+pub fn ascii_of<T: PyValue>(x: &T) -> Str {
+    let mut r = String::new();
+    x.py_repr(&mut r);
+    if r.is_ascii() {
+        let n = r.len();
+        return Str::raw(r, n);
+    }
+    let mut out = String::with_capacity(r.len() + 8);
+    for c in r.chars() {
+        let u = c as u32;
+        if u < 0x80 {
+            out.push(c);
+        } else if u < 0x100 {
+            out.push_str(&format!("\\x{:02x}", u));
+        } else if u < 0x10000 {
+            out.push_str(&format!("\\u{:04x}", u));
+        } else {
+            out.push_str(&format!("\\U{:08x}", u));
+        }
+    }
+    let n = out.len();
+    Str::raw(out, n)
+}
+
 // ── operators ────────────────────────────────────────────────────────────
 
 /// `len(s)` in code points.
@@ -468,6 +494,7 @@ mod tests {
         assert_eq!(repr_of(&s("a")).as_str(), "'a'");
         assert_eq!(str_of(&s("a")).as_str(), "a");
         assert_eq!(str_of(&1.5f64).as_str(), "1.5");
+        assert_eq!(ascii_of(&s("é\u{200b}\u{1f600}'")).as_str(), "\"\\xe9\\u200b\\U0001f600'\"");
     }
 
     #[test]

@@ -45,7 +45,7 @@ function strGen(rand: () => number): (maxLen?: number) => string {
 const SPLIT_FNS = ['split', 'rsplit'];
 const SEARCH_FNS = ['find', 'rfind', 'index_of', 'rindex', 'count', 'startswith', 'endswith'];
 const UNARY_FNS = [
-  'len', 'chars', 'repr', 'upper', 'lower', 'casefold', 'title', 'capitalize', 'swapcase', 'isdigit', 'isdecimal', 'isnumeric',
+  'len', 'chars', 'repr', 'ascii', 'upper', 'lower', 'casefold', 'title', 'capitalize', 'swapcase', 'isdigit', 'isdecimal', 'isnumeric',
   'isalpha', 'isalnum', 'isspace', 'isupper', 'islower', 'istitle', 'isidentifier', 'isascii', 'isprintable', 'float',
 ];
 

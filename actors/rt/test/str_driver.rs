@@ -239,6 +239,7 @@ fn dispatch(name: &str, a: &[A]) -> String {
         "ord" => res(py_ord(s(&a[0]))),
         "chr" => res(py_chr(i(&a[0]))),
         "repr" => ok(repr_of_str(s(&a[0]))),
+        "ascii" => ok(ascii_of(s(&a[0]))),
         "split" => res(str_split(s(&a[0]), os(&a[1]), i(&a[2]))),
         "rsplit" => res(str_rsplit(s(&a[0]), os(&a[1]), i(&a[2]))),
         "join" => ok(str_join(s(&a[0]), l(&a[1]))),

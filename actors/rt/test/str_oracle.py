@@ -81,6 +81,7 @@ FUNCS = {
     "ord": ord,
     "chr": chr,
     "repr": repr,
+    "ascii": ascii,
     "split": lambda s, sep, n: s.split(sep, n),
     "rsplit": lambda s, sep, n: s.rsplit(sep, n),
     "join": lambda sep, xs: sep.join(xs),
