@@ -1,12 +1,15 @@
 /**
  * Script mode's output statements: `print(...)`, `sys.exit(...)` and
  * `sys.stdout.write("...")` / `sys.stderr.write("...")`, lowered to
- * PrintStmt / ExitStmt. `sep` and `end` are string literals (or None). In library mode none of this applies (a module has no
+ * PrintStmt / ExitStmt. `sep` and `end` are string literals (or None), or
+ * str expressions, and `*xs` spreads an iterable (lowerPrintLine). In library mode none of this applies (a module has no
  * I/O), and the calls are refused as before.
  */
 import type * as ast from '../ingest/ast.js';
 import { lowerValue, type Scope, toInt } from './lower-expr.js';
-import type { PrintArg, TStmt } from './types.js';
+import { retype } from './lower-values.js';
+import { iterItemOf, pyClassName, tupleParts } from './ty.js';
+import type { PrintArg, TExpr, TStmt } from './types.js';
 
 /** Whether `e` is `<sys>.<attr>` for a name bound to the sys module. */
 export function isSysAttribute(e: ast.Expr_, attr: string, scope: Scope): boolean {
@@ -41,6 +44,8 @@ function textOption(kw: ast.Keyword, fallback: string, scope: Scope): string | n
 }
 
 function lowerPrint(e: ast.Call, scope: Scope, line: number): TStmt[] | null {
+  const general = lowerPrintLine(e, scope, line);
+  if (general !== undefined) return general;
   let sep = ' ';
   let end = '\n';
   let fd: 1 | 2 = 1;
@@ -72,6 +77,64 @@ function lowerPrint(e: ast.Call, scope: Scope, line: number): TStmt[] | null {
   const args = e.args.map((a) => printArg(a, scope));
   if (!ok || args.some((a) => a === null)) return [];
   return [{ kind: 'print', fd, args: args as PrintArg[], sep, end, line }];
+}
+
+/**
+ * `print(*xs)`, or `sep=`/`end=` given as str expressions: the whole line is
+ * one `text.print_line` value (arguments, spread items, then the keywords in
+ * the order written, evaluated first; each part through str()). Undefined
+ * when the plain form above applies.
+ */
+function lowerPrintLine(e: ast.Call, scope: Scope, line: number): TStmt[] | null | undefined {
+  const isLiteralOption = (v: ast.Expr_): boolean => strLiteral(v) !== null || (v.type === 'Constant' && v.kind === 'None');
+  const options = e.keywords.filter((k) => k.arg === 'sep' || k.arg === 'end');
+  if (!e.args.some((a) => a.type === 'Starred') && options.every((k) => isLiteralOption(k.value))) return undefined;
+  let fd: 1 | 2 = 1;
+  for (const kw of e.keywords) {
+    if (kw.arg === 'sep' || kw.arg === 'end') continue;
+    if (kw.arg === 'file' && isSysAttribute(kw.value, 'stderr', scope)) fd = 2;
+    else if (kw.arg === 'file' && (isSysAttribute(kw.value, 'stdout', scope) || (kw.value.type === 'Constant' && kw.value.kind === 'None'))) fd = 1;
+    else if (kw.arg === 'flush' && kw.value.type === 'Constant' && (kw.value.kind === 'bool' || kw.value.kind === 'None')) continue;
+    else return undefined; // the plain form reports it
+  }
+  let pattern = '';
+  const parts: TExpr[] = [];
+  let ok = true;
+  for (const a of e.args) {
+    const node = a.type === 'Starred' ? a.value : a;
+    const lowered = lowerValue(node, scope);
+    if (lowered === null) {
+      ok = false;
+      continue;
+    }
+    // Only str() of the values is seen: empty displays may take any item type.
+    const v = lowered.type.includes('?') ? retype(lowered, lowered.type.replace(/\?/g, 'int')) : lowered;
+    const fixedTuple = a.type === 'Starred' && iterItemOf(v.type) === undefined && tupleParts(v.type) !== undefined;
+    if (a.type === 'Starred' && iterItemOf(v.type) === undefined && !fixedTuple) {
+      scope.report('PTL3003', node.range, `print() argument after * must be an iterable, not ${pyClassName(v.type)}`);
+      ok = false;
+      continue;
+    }
+    pattern += fixedTuple ? 't' : a.type === 'Starred' ? 's' : 'v';
+    parts.push(v);
+  }
+  for (const kw of options) {
+    const v = lowerValue(kw.value, scope);
+    if (v === null) {
+      ok = false;
+      continue;
+    }
+    if (v.type !== 'str' && v.type !== 'None' && v.type !== 'Optional[str]') {
+      scope.report('PTL3003', kw.value.range, `${kw.arg} must be None or a string, not ${pyClassName(v.type)}`);
+      ok = false;
+      continue;
+    }
+    pattern += kw.arg === 'sep' ? 'S' : 'E';
+    parts.push(v);
+  }
+  if (!ok) return [];
+  const value: TExpr = { kind: 'op', type: 'str', op: 'text.print_line', args: [{ kind: 'literal', type: 'str', value: pattern }, ...parts] };
+  return [{ kind: 'print', fd, args: [{ kind: 'value', value }], sep: '', end: '', line }];
 }
 
 function lowerExit(e: ast.Call, scope: Scope, line: number): TStmt[] | null {
