@@ -4,7 +4,7 @@
 //! tables, not re-added items), `divmod`, `pow(a, b, m)`, identity (`is`).
 
 use crate::dict::Dict;
-use crate::err::PyResult;
+use crate::err::{raise, Exc, PyResult};
 use crate::list::List;
 use crate::pyint::PyInt;
 use crate::set::{set_update, AnySet, FrozenSet, Set};
@@ -75,6 +75,11 @@ pub fn dict_is<K: PyHash, V: PyValue>(a: &Dict<K, V>, b: &Dict<K, V>) -> bool {
 /// `a is b` for sets and frozensets.
 pub fn set_is<T: PyHash, A: AnySet<T>, B: AnySet<T>>(a: &A, b: &B) -> bool {
     a.addr() == b.addr()
+}
+
+/// `t[5]` on a tuple of fewer fields, with a literal index: the analysis knows it raises.
+pub fn tuple_index_error<T>() -> PyResult<T> {
+    raise(Exc::IndexError, "tuple index out of range")
 }
 
 #[cfg(test)]

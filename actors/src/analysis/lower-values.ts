@@ -202,7 +202,7 @@ export function lowerSubscript(e: ast.Subscript, scope: Scope): TExpr | null {
   if (value === null) return null;
   const head = headOf(value.type);
   if (e.slice.type === 'Slice') {
-    if (head !== 'list' && head !== 'str' && head !== 'tuple') {
+    if (head !== 'list' && head !== 'str' && head !== 'tuple' && head !== 'range') {
       scope.report('PTL3003', e.range, `${article(value.type)} cannot be sliced`);
       return null;
     }
@@ -214,6 +214,8 @@ export function lowerSubscript(e: ast.Subscript, scope: Scope): TExpr | null {
     const parts = tupleParts(value.type);
     if (parts) {
       const item = commonType(parts);
+      const picked = item === undefined ? pickFields(parts.length, lower, upper, step) : undefined;
+      if (picked) return { kind: 'op', type: tupleOf(picked.map((i) => parts[i]!)), op: 'tuple.pick', args: [value, ...picked.map((i) => intLit(i))] };
       if (item === undefined) {
         scope.report('PTL3003', e.range, `slicing ${article(value.type)} whose fields have different types is not supported`);
         return null;
@@ -223,6 +225,10 @@ export function lowerSubscript(e: ast.Subscript, scope: Scope): TExpr | null {
     return { kind: 'slice', type, value, lower, upper, step };
   }
   switch (head) {
+    case 'range': {
+      const index = intIndex(e.slice, scope, 'range object');
+      return index === null ? null : { kind: 'index', type: 'int', value, index };
+    }
     case 'list':
     case 'str': {
       const index = intIndex(e.slice, scope, head === 'str' ? 'string' : 'list');
@@ -241,8 +247,8 @@ export function lowerSubscript(e: ast.Subscript, scope: Scope): TExpr | null {
         const n = BigInt(parts.length);
         const i = index.value < 0n ? index.value + n : index.value;
         if (i < 0n || i >= n) {
-          scope.report('PTL3003', e.slice.range, 'tuple index out of range');
-          return null;
+          // CPython raises IndexError when the line runs; the value's type never matters.
+          return { kind: 'op', type: parts[0] ?? 'int', op: 'tuple.index_error', args: [value] };
         }
         return { kind: 'index', type: parts[Number(i)]!, value, index: { kind: 'literal', type: 'int', value: i } };
       }
@@ -409,3 +415,26 @@ export function lowerFString(e: ast.JoinedStr, scope: Scope): TExpr | null {
 
 /** For messages and hints: the printed form of a type node, re-exported for callers that build types. */
 export { parseTy, printTy };
+
+const intLit = (i: number): TExpr => ({ kind: 'literal', type: 'int', value: BigInt(i) });
+
+/** The field numbers `t[lower:upper:step]` picks from a tuple of n fields when the bounds are literals (CPython's slice rules). */
+function pickFields(n: number, lower: TExpr | null, upper: TExpr | null, step: TExpr | null): number[] | undefined {
+  const lit = (x: TExpr | null): bigint | null | undefined => (x === null ? null : x.kind === 'literal' && x.type === 'int' ? x.value : undefined);
+  const [lo, hi, st] = [lit(lower), lit(upper), lit(step)];
+  if (lo === undefined || hi === undefined || st === undefined || st === 0n) return undefined;
+  const s = st ?? 1n;
+  const len = BigInt(n);
+  const clamp = (v: bigint | null, dflt: bigint): bigint => {
+    if (v === null) return dflt;
+    let x = v < 0n ? v + len : v;
+    if (s > 0n) x = x < 0n ? 0n : x > len ? len : x;
+    else x = x < 0n ? -1n : x >= len ? len - 1n : x;
+    return x;
+  };
+  const start = clamp(lo, s > 0n ? 0n : len - 1n);
+  const stop = clamp(hi, s > 0n ? len : -1n);
+  const out: number[] = [];
+  for (let i = start; s > 0n ? i < stop : i > stop; i += s) out.push(Number(i));
+  return out;
+}

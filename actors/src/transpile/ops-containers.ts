@@ -5,6 +5,7 @@
  */
 import { headOf, tupleParts } from '../analysis/ty.js';
 import type { OpArgs, OpEntry } from './ops.js';
+import { rustType } from './rust-types.js';
 
 /** `d[k] = v` for each `[key literal, value]` pair from argument `from` on. */
 function keywordStores(a: OpArgs, d: string, from: number): string {
@@ -44,7 +45,7 @@ export const CONTAINERS_OPS: Readonly<Record<string, OpEntry>> = {
     return `{ let d = ${base}; ${keywordStores(a, '&d', 1)} d }`;
   },
   /** `t[i]` with a literal index past the end of a fixed tuple: CPython raises when it runs. */
-  'tuple.index_error': () => 'tuple_index_error()?',
+  'tuple.index_error': (a) => `{ let _ = ${a.r(0)}; tuple_index_error::<${rustType(a.type)}>()? }`,
   /** `t[a:b:c]` of a fixed tuple with literal bounds: the picked fields (arguments: the tuple, then the field numbers). */
   'tuple.pick': (a) => {
     const fields: number[] = [];

@@ -114,6 +114,8 @@ export function printIndex(ctx: ValueContext, e: Extract<TExpr, { kind: 'index' 
   const h = headOf(e.value.type);
   const i = ctx.print(e.index).code;
   switch (h) {
+    case 'range':
+      return `range_getitem(${ctx.ref(e.value)}, ${i})?`;
     case 'list':
       return `list_getitem(${ctx.ref(e.value)}, ${i})?`;
     case 'str':
@@ -144,6 +146,8 @@ export function printSlice(ctx: ValueContext, e: Extract<TExpr, { kind: 'slice' 
       return `list_getslice(${ctx.ref(e.value)}, ${bounds})?`;
     case 'str':
       return `str_slice(${ctx.ref(e.value)}, ${bounds})?`;
+    case 'range':
+      return `range_getslice(${ctx.ref(e.value)}, ${bounds})?`;
     default:
       return tupleParts(e.value.type)
         ? `tuple_getslice(&Tuple::from_vec(${itemsOf(ctx, e.value)}), ${bounds})?`
