@@ -94,6 +94,13 @@ impl From<String> for Str {
     }
 }
 
+impl Default for Str {
+    /// `''`.
+    fn default() -> Str {
+        Str::new("")
+    }
+}
+
 impl From<&str> for Str {
     fn from(s: &str) -> Str {
         Str::new(s)
