@@ -166,12 +166,17 @@ pub fn range_contains(r: &Range, x: i64) -> bool {
     inside && (x - lo) % st == 0
 }
 
-/// `r.index(x)`: ValueError "x is not in range".
+/// `r.index(x)`: ValueError "x is not in range"; OverflowError (INT_OVERFLOW)
+/// when the position is beyond i64 (CPython's int would grow).
 pub fn range_index(r: &Range, x: i64) -> PyResult<i64> {
     if !range_contains(r, x) {
         return raise(Exc::ValueError, &format!("{} is not in range", x));
     }
-    Ok(((x as i128 - r.start as i128) / r.step as i128) as i64)
+    let i = (x as i128 - r.start as i128) / r.step as i128;
+    if i > i64::MAX as i128 {
+        return overflow();
+    }
+    Ok(i as i64)
 }
 
 /// `r.count(x)`.

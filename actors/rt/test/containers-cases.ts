@@ -266,8 +266,57 @@ function dictProgram(r: Rand, kind: 'DI' | 'DF'): string {
   return `${kind} ${stmts.join(' ; ')}`;
 }
 
+function tupleProgram(r: Rand): string {
+  const gen = (): string => String(int(r, -4, 6));
+  const vals = (max: number): string => values(r, () => gen(), max);
+  const stmts: string[] = [`new ${vals(8)}`];
+  const n = int(r, 5, 25);
+  for (let i = 0; i < n; i++) {
+    const u = r();
+    if (u < 0.1) stmts.push(`new ${vals(8)}`);
+    else if (u < 0.25) stmts.push(`get ${int(r, -10, 10)}`);
+    else if (u < 0.4) stmts.push(`slice ${opt(r, -10, 10)} ${opt(r, -10, 10)} ${r() < 0.05 ? '0' : opt(r, -3, 3).replace(/^0$/, '-1')}`);
+    else if (u < 0.5) stmts.push(`index ${gen()} ${opt(r, -10, 10)} ${opt(r, -10, 10)}`);
+    else if (u < 0.55) stmts.push(`count ${gen()}`);
+    else if (u < 0.6) stmts.push(`has ${gen()}`);
+    else if (u < 0.65) stmts.push(`concat ${vals(4)}`);
+    else if (u < 0.7) stmts.push(`repeat ${int(r, -1, 3)}`);
+    else if (u < 0.85) stmts.push(`cmp ${vals(5)}`);
+    else if (u < 0.92) stmts.push('hash');
+    else stmts.push('pair');
+  }
+  return `TU ${stmts.join(' ; ')}`;
+}
+
+const HUGE = ['9223372036854775807', '-9223372036854775808', '4611686018427387904', '-4611686018427387904'];
+
+function rangeProgram(r: Rand): string {
+  const huge = r() < 0.15;
+  const bound = (): string => (huge && r() < 0.5 ? pick(r, HUGE) : String(int(r, -30, 30)));
+  const step = (): string => (r() < 0.04 ? '0' : huge && r() < 0.3 ? pick(r, HUGE) : String(pick(r, [1, 1, 2, 3, 7, -1, -2, -5])));
+  const stmts: string[] = [`new ${bound()} ${bound()} ${step()}`];
+  const n = int(r, 5, 20);
+  for (let i = 0; i < n; i++) {
+    const u = r();
+    const x = (): string => (huge && r() < 0.3 ? pick(r, HUGE) : String(int(r, -40, 40)));
+    if (u < 0.1) stmts.push(`new ${bound()} ${bound()} ${step()}`);
+    else if (u < 0.2) stmts.push('len');
+    else if (u < 0.35) stmts.push(`get ${x()}`);
+    else if (u < 0.5 && !huge) stmts.push(`slice ${opt(r, -40, 40)} ${opt(r, -40, 40)} ${r() < 0.05 ? '0' : opt(r, -4, 4).replace(/^0$/, '3')}`);
+    else if (u < 0.6) stmts.push(`has ${x()}`);
+    else if (u < 0.7) stmts.push(`index ${x()}`);
+    else if (u < 0.75) stmts.push(`count ${x()}`);
+    else if (u < 0.9) stmts.push(`eq ${String(int(r, -5, 5))} ${String(int(r, -5, 30))} ${pick(r, ['1', '2', '-1', '5'])}`);
+    else stmts.push('list');
+  }
+  return `RG ${stmts.join(' ; ')}`;
+}
+
 /** Fixed programs for known corner cases, then `count` seeded random ones per family. */
-export function buildPrograms(seed: number, count: { sets: number; lists: number; sorts: number; dicts: number }): string[] {
+export function buildPrograms(
+  seed: number,
+  count: { sets: number; lists: number; sorts: number; dicts: number; tuples?: number; ranges?: number },
+): string[] {
   const r = prng(seed);
   const out: string[] = [
     // add reuses the last dummy on the probe path
@@ -285,5 +334,7 @@ export function buildPrograms(seed: number, count: { sets: number; lists: number
   for (let i = 0; i < count.lists; i++) out.push(listProgram(r, pick(r, ['LI', 'LF'] as const)));
   for (let i = 0; i < count.sorts; i++) out.push(sortProgram(r, pick(r, ['LI', 'LF', 'LF'] as const)));
   for (let i = 0; i < count.dicts; i++) out.push(dictProgram(r, pick(r, ['DI', 'DF'] as const)));
+  for (let i = 0; i < (count.tuples ?? 0); i++) out.push(tupleProgram(r));
+  for (let i = 0; i < (count.ranges ?? 0); i++) out.push(rangeProgram(r));
   return out;
 }

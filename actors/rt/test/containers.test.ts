@@ -21,13 +21,13 @@ beforeAll(async () => {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'portalis-rt-containers-'));
   const rlib = path.join(dir, 'libportalis_rt.rlib');
   const lib = await runProcess('rustc', [
-    '--edition', '2021', '--crate-type', 'rlib', '--crate-name', 'portalis_rt', '-C', 'opt-level=1',
+    '--edition', '2021', '--crate-type', 'rlib', '--crate-name', 'portalis_rt', '-C', 'opt-level=0', '-C', 'debuginfo=0',
     path.join(RT_SRC, 'lib.rs'), '-o', rlib,
   ]);
   if (lib.code !== 0) throw new Error(`portalis_rt failed to compile:\n${lib.stderr}`);
   driver = path.join(dir, 'containers_driver');
   const bin = await runProcess('rustc', [
-    '--edition', '2021', '-C', 'opt-level=1', '--extern', `portalis_rt=${rlib}`,
+    '--edition', '2021', '-C', 'opt-level=0', '-C', 'debuginfo=0', '--extern', `portalis_rt=${rlib}`,
     path.join(TEST_DIR, 'containers_driver.rs'), '-o', driver,
   ]);
   if (bin.code !== 0) throw new Error(`containers_driver.rs failed to compile:\n${bin.stderr}`);
@@ -77,6 +77,11 @@ describe('portalis_rt containers agree with CPython', () => {
 
   it('on random dict programs (order, KeyError, popitem, checked iteration)', () => {
     const wrong = compare(buildPrograms(4, { sets: 0, lists: 0, sorts: 0, dicts: 2000 }));
+    expect(wrong.slice(0, 10), `${wrong.length} programs differ`).toEqual([]);
+  });
+
+  it('on random tuple and range programs (index, slices, comparisons, hashes, errors)', () => {
+    const wrong = compare(buildPrograms(5, { sets: 0, lists: 0, sorts: 0, dicts: 0, tuples: 1000, ranges: 1000 }));
     expect(wrong.slice(0, 10), `${wrong.length} programs differ`).toEqual([]);
   });
 });

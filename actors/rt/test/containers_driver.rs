@@ -2,13 +2,14 @@
 // Reads one program per stdin line, runs it on portalis_rt's List, Dict,
 // Set and FrozenSet, and prints one output line per statement, in the
 // format containers_oracle.py prints for CPython:
-//   ok <text>  |  err <ExceptionType> <message>
-// (the outputs of one program joined by " \x01").
+//   ok <text>  |  err <ExceptionType> <message>  |  overflow
+// ("overflow": an int result outside i64, Portalis' OverflowError; the outputs of one program joined by " \x01").
 //
 // A line is `<kind> <stmt> ; <stmt> ; ...`. Kinds fix the element type:
 //   SI / SF / ST  sets of int / float / (int, int) tuples
 //   LI            a list of ints            LF  a list of floats (sorting)
 //   DI / DF       dicts int -> int / float -> int
+//   TU / RG       a tuple of ints / a range
 // Values: ints in decimal, floats as 16 hex digits (IEEE bits), tuples `a,b`.
 use portalis_rt::*;
 use std::collections::HashMap;
@@ -44,6 +45,10 @@ fn ok(s: String) -> String {
 }
 
 fn err(e: PyErr) -> String {
+    if e.kind() == Exc::OverflowError && e.message() == INT_OVERFLOW {
+        // a Portalis limit: CPython's int would grow (the oracle prints the same word)
+        return "overflow".to_string();
+    }
     format!("err {} {}", e.kind().name(), e.message())
 }
 
@@ -531,6 +536,79 @@ fn run_dict<K: Elem>(stmts: &[Vec<&str>]) -> Vec<String> {
     out
 }
 
+// ── tuples and ranges ────────────────────────────────────────────────────
+
+fn run_tuple(stmts: &[Vec<&str>]) -> Vec<String> {
+    let mut t: Tuple<i64> = Tuple::empty();
+    let mut out = Vec::new();
+    for st in stmts {
+        let line = match st[0] {
+            "new" => {
+                t = Tuple::from_vec(items::<i64>(&st[1..]));
+                ok(repr_string(&t))
+            }
+            "get" => res(tuple_getitem(&t, st[1].parse().unwrap()), |x| x.to_string()),
+            "slice" => res(tuple_getslice(&t, opt(st[1]), opt(st[2]), opt(st[3])), |x| repr_string(&x)),
+            "index" => res(tuple_index(&t, &st[1].parse().unwrap(), opt(st[2]), opt(st[3])), |i| i.to_string()),
+            "count" => ok(tuple_count(&t, &st[1].parse().unwrap()).to_string()),
+            "has" => ok(repr_string(&tuple_contains(&t, &st[1].parse().unwrap()))),
+            "concat" => ok(repr_string(&tuple_concat(&t, &Tuple::from_vec(items::<i64>(&st[1..]))))),
+            "repeat" => ok(repr_string(&tuple_repeat(&t, st[1].parse().unwrap()))),
+            "cmp" => {
+                let o = Tuple::from_vec(items::<i64>(&st[1..]));
+                ok(format!("{} {} {} {}", repr_string(&t.py_eq(&o)), repr_string(&t.py_lt(&o)), repr_string(&t.py_le(&o)), repr_string(&t.py_gt(&o))))
+            }
+            "hash" => ok(t.py_hash().to_string()),
+            "pair" => {
+                // a fixed-size Rust tuple built from the first items
+                let v = t.to_vec();
+                match v.len() {
+                    0 => ok(format!("{} {}", repr_string(&Tuple0), Tuple0.py_hash())),
+                    1 => ok(format!("{} {}", repr_string(&(v[0],)), (v[0],).py_hash())),
+                    2 => ok(format!("{} {}", repr_string(&(v[0], v[1])), (v[0], v[1]).py_hash())),
+                    _ => {
+                        let x = (v[0], (v[1] as f64) / 2.0, (v[2], v[0] == v[2]));
+                        ok(format!("{} {}", repr_string(&x), x.py_hash()))
+                    }
+                }
+            }
+            _ => panic!("unknown tuple statement {}", st[0]),
+        };
+        out.push(line);
+    }
+    out
+}
+
+fn run_range(stmts: &[Vec<&str>]) -> Vec<String> {
+    let mut r = Range::to(0);
+    let mut out = Vec::new();
+    for st in stmts {
+        let line = match st[0] {
+            "new" => match Range::new(st[1].parse().unwrap(), st[2].parse().unwrap(), st[3].parse().unwrap()) {
+                Ok(x) => {
+                    r = x;
+                    ok(repr_string(&r))
+                }
+                Err(e) => err(e),
+            },
+            "len" => res(range_len(&r), |n| n.to_string()),
+            "get" => res(range_getitem(&r, st[1].parse().unwrap()), |x| x.to_string()),
+            "slice" => res(range_getslice(&r, opt(st[1]), opt(st[2]), opt(st[3])), |x| repr_string(&x)),
+            "has" => ok(repr_string(&range_contains(&r, st[1].parse().unwrap()))),
+            "index" => res(range_index(&r, st[1].parse().unwrap()), |i| i.to_string()),
+            "count" => ok(range_count(&r, st[1].parse().unwrap()).to_string()),
+            "eq" => {
+                let o = Range::new(st[1].parse().unwrap(), st[2].parse().unwrap(), st[3].parse().unwrap()).unwrap();
+                ok(repr_string(&r.py_eq(&o)))
+            }
+            "list" => ok(repr_string(&List::from_vec(r.iter().take(50).collect()))),
+            _ => panic!("unknown range statement {}", st[0]),
+        };
+        out.push(line);
+    }
+    out
+}
+
 fn main() {
     let stdin = std::io::stdin();
     let stdout = std::io::stdout();
@@ -547,6 +625,8 @@ fn main() {
             "LF" => run_list::<f64>(&stmts),
             "DI" => run_dict::<i64>(&stmts),
             "DF" => run_dict::<f64>(&stmts),
+            "TU" => run_tuple(&stmts),
+            "RG" => run_range(&stmts),
             _ => panic!("unknown kind {}", kind),
         };
         writeln!(w, "{}", outs.join(" \u{1}")).unwrap();

@@ -2,7 +2,8 @@
 
 Reads the programs containers_driver.rs reads (one per line, see there)
 and prints, per program, the statements' outputs joined by " \\x01":
-  ok <text>  |  err <ExceptionType> <message>
+  ok <text>  |  err <ExceptionType> <message>  |  overflow
+("overflow": an int result outside i64, where Portalis raises its OverflowError.)
 Floats are decoded from their IEEE bits one by one, so every NaN is a
 distinct object, as in translated code (which has no object identity).
 """
@@ -23,7 +24,7 @@ def p_tuple(t):
     return (int(a), int(b))
 
 
-PARSERS = {"SI": p_int, "SF": p_float, "ST": p_tuple, "LI": p_int, "LF": p_float, "DI": p_int, "DF": p_float}
+PARSERS = {"SI": p_int, "SF": p_float, "ST": p_tuple, "LI": p_int, "LF": p_float, "DI": p_int, "DF": p_float, "TU": p_int, "RG": p_int}
 
 
 def ok(s):
@@ -304,7 +305,89 @@ def run_dict(parse, stmts):
     return out
 
 
-RUNNERS = {"S": run_set, "L": run_list, "D": run_dict}
+def run_tuple(parse, stmts):
+    t = ()
+    out = []
+    for st in stmts:
+        op = st[0]
+        try:
+            if op == "new":
+                t = tuple(items(int, st[1:]))
+                out.append(ok(repr(t)))
+            elif op == "get":
+                out.append(ok(str(t[int(st[1])])))
+            elif op == "slice":
+                out.append(ok(repr(t[opt(st[1]) : opt(st[2]) : opt(st[3])])))
+            elif op == "index":
+                a, b = opt(st[2]), opt(st[3])
+                x = int(st[1])
+                if a is None and b is None:
+                    r = t.index(x)
+                elif b is None:
+                    r = t.index(x, a)
+                else:
+                    r = t.index(x, 0 if a is None else a, b)
+                out.append(ok(str(r)))
+            elif op == "count":
+                out.append(ok(str(t.count(int(st[1])))))
+            elif op == "has":
+                out.append(ok(repr(int(st[1]) in t)))
+            elif op == "concat":
+                out.append(ok(repr(t + tuple(items(int, st[1:])))))
+            elif op == "repeat":
+                out.append(ok(repr(t * int(st[1]))))
+            elif op == "cmp":
+                o = tuple(items(int, st[1:]))
+                out.append(ok("%r %r %r %r" % (t == o, t < o, t <= o, t > o)))
+            elif op == "hash":
+                out.append(ok(str(hash(t))))
+            elif op == "pair":
+                if len(t) <= 2:
+                    x = t
+                else:
+                    x = (t[0], t[1] / 2, (t[2], t[0] == t[2]))
+                out.append(ok("%r %d" % (x, hash(x))))
+            else:
+                raise SystemExit("unknown tuple statement " + op)
+        except (KeyError, ValueError, IndexError, RuntimeError) as e:
+            out.append(err(e))
+    return out
+
+
+def run_range(parse, stmts):
+    r = range(0)
+    out = []
+    for st in stmts:
+        op = st[0]
+        try:
+            if op == "new":
+                r = range(int(st[1]), int(st[2]), int(st[3]))
+                out.append(ok(repr(r)))
+            elif op == "len":
+                out.append(ok(str(len(r))))
+            elif op == "get":
+                out.append(ok(str(r[int(st[1])])))
+            elif op == "slice":
+                out.append(ok(repr(r[opt(st[1]) : opt(st[2]) : opt(st[3])])))
+            elif op == "has":
+                out.append(ok(repr(int(st[1]) in r)))
+            elif op == "index":
+                i = r.index(int(st[1]))
+                out.append(ok(str(i)) if -(2**63) <= i < 2**63 else "overflow")
+            elif op == "count":
+                out.append(ok(str(r.count(int(st[1])))))
+            elif op == "eq":
+                out.append(ok(repr(r == range(int(st[1]), int(st[2]), int(st[3])))))
+            elif op == "list":
+                out.append(ok(repr(list(r[:50]))))
+            else:
+                raise SystemExit("unknown range statement " + op)
+        except (KeyError, ValueError, IndexError, RuntimeError, OverflowError) as e:
+            out.append(err(e))
+    return out
+
+
+RUNNERS = {"S": run_set, "L": run_list, "D": run_dict, "T": run_tuple, "R": run_range}
 
 
 def main():
