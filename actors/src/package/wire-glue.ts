@@ -239,11 +239,12 @@ function decode(g: Gen, t: BoundaryType, use: (expr: string) => string): string[
       if (g.bigint) return [use('$dv.getBigInt64($at, true)'), '$at += 8;'];
       g.helpers.add('wireInt');
       {
-        // A high word of 0 or -1 is an int within ±2**32, always safe; the helper checks the rest.
-        const h = fresh(g, 'h');
+        // An int32 (the high word is the low word's sign) is the low word itself, a small integer to
+        // the engine; the helper reads the rest and checks that it is safe.
+        const lo = fresh(g, 'l');
         return [
-          `const ${h} = $dv.getInt32($at + 4, true);`,
-          use(`${h} === 0 || ${h} === -1 ? ${h} * 4294967296 + $dv.getUint32($at, true) : wireInt($dv, $at, ${jsString(g.fn)})`),
+          `const ${lo} = $dv.getInt32($at, true);`,
+          use(`$dv.getInt32($at + 4, true) === ${lo} >> 31 ? ${lo} : wireInt($dv, $at, ${jsString(g.fn)})`),
           '$at += 8;',
         ];
       }
