@@ -283,6 +283,13 @@ const CASES: [string, string, number, number][] = [
   ["match x:\n    case {\"a\": y, **y}:\n        pass\n", "multiple assignments to name 'y' in pattern", 2, 16],
   ["match x:\n    case f\"{x}\":\n        pass\n", "patterns may only match literals and attribute lookups", 2, 10],
   ["def f():\n    match x:\n        case 1:\n            return 1\n        case _:\n            break\n", "'break' outside loop", 6, 13],
+  // scopes of class bodies, except/with/match bindings
+  ["class A:\n    x = 1\n    def g(self):\n        nonlocal x\n", "no binding for nonlocal 'x' found", 4, 9],
+  ["def f():\n    try:\n        pass\n    except E as e:\n        pass\n    global e\n", "name 'e' is assigned to before global declaration", 6, 5],
+  ["def f():\n    x = (yield)\n    class A:\n        y = yield\n", "'yield' outside function", 4, 13],
+  ["class A:\n    [(yield) for x in y]\n", "'yield' inside list comprehension", 2, 7],
+  ["for x in y:\n    class A:\n        break\n", "'break' outside loop", 3, 9],
+  ["async def f():\n    class A:\n        await x\n", "'await' outside function", 3, 9],
 ];
 
 describe('syntax errors are reported like CPython', () => {
