@@ -357,9 +357,10 @@ pub fn set_symmetric_difference<T: PyHash, A: AnySet<T>, B: AnySet<T>>(a: &A, b:
     A::from_table(r)
 }
 
-/// `a <= b` / `a.issubset(b)`.
+/// `a <= b` / `a.issubset(b)` (`s <= s` holds even with NaN members: CPython
+/// finds each member by identity).
 pub fn set_issubset<T: PyHash, A: AnySet<T>, B: AnySet<T>>(a: &A, b: &B) -> bool {
-    a.with_table(|at| b.with_table(|bt| at.issubset(bt)))
+    a.addr() == b.addr() || a.with_table(|at| b.with_table(|bt| at.issubset(bt)))
 }
 
 /// `a >= b` / `a.issuperset(b)`.
@@ -539,6 +540,12 @@ mod tests {
         set_symmetric_difference_update(&a, &a.clone());
         assert_eq!(a.len(), 0);
         assert_eq!(f.py_hash(), FrozenSet::from_vec(vec![4i64, 3, 2]).py_hash());
+    }
+
+    #[test]
+    fn same_object_with_nan_equals_itself() {
+        let s = Set::from_vec(vec![f64::NAN, 1.0]);
+        assert!(set_eq(&s, &s.clone()) && s.py_eq(&s) && set_issubset(&s, &s) && !set_lt(&s, &s));
     }
 
     #[test]

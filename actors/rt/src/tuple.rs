@@ -146,10 +146,11 @@ impl<T: PyValue> PyValue for Tuple<T> {
 
 impl<T: PyOrd> PyOrd for Tuple<T> {
     fn py_lt(&self, other: &Self) -> bool {
-        seq_cmp(&self.0, &other.0, false)
+        !Rc::ptr_eq(&self.0, &other.0) && seq_cmp(&self.0, &other.0, false)
     }
+    /// `t <= t` is True even with NaN items (CPython sees identical items as equal).
     fn py_le(&self, other: &Self) -> bool {
-        seq_cmp(&self.0, &other.0, true)
+        Rc::ptr_eq(&self.0, &other.0) || seq_cmp(&self.0, &other.0, true)
     }
 }
 
