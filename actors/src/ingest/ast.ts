@@ -7,7 +7,10 @@
  * range it came from. Constructs that Python accepts but this AST does not
  * model yet become `UnsupportedStmt` / `UnsupportedExpr` with the CPython node
  * name (`ClassDef`, `Yield`, ...), so analysis can refuse them precisely
- * instead of ingest failing.
+ * instead of ingest failing. For raise, assert, try, with, class, match,
+ * yield, yield from and await the placeholder also carries the statement or
+ * expression in CPython's shape (`modelled`), converted and tested against
+ * CPython already, for the later stages to adopt.
  */
 import type { SourceRange } from '../diagnostics/diagnostic.js';
 

@@ -7,7 +7,9 @@
  * With `includeAttributes`, positions are printed like
  * `ast.dump(tree, include_attributes=True)` except that columns count code
  * points, not UTF-8 bytes (the differential test converts CPython's side).
- * `UnsupportedStmt`/`UnsupportedExpr` print as `UnsupportedStmt(node='ClassDef')`.
+ * `UnsupportedStmt`/`UnsupportedExpr` print as `UnsupportedStmt(node='ClassDef')`,
+ * or, with `modelled`, as the statement or expression they carry (ClassDef,
+ * Try, Match, Yield... with their fields, as CPython prints them).
  * Optional fields that are null are left out, as CPython leaves out None fields
  * whose default is None (`Slice(step=...)`); `comprehension` and `arguments`
  * carry no positions in CPython, so none are printed for them.
