@@ -8,8 +8,5 @@ for n, s in zip(names, scores):
     print(n, s)
 print(list(zip(names, scores, "xyz")))
 print(list(zip([1], [2, 3])), list(zip(names, "")))
-pairs = list(zip(range(3), "abc"))
-nums, letters = zip(*pairs)
-print(nums, letters)
 print(dict(zip(names, scores)))
 print(list(enumerate("hey", -1)))

@@ -1,3 +1,4 @@
-t = (1, "two", 3.0)
-print(t[1])
-print(t[-4])
+t = (10, 20, 30)
+print(t[1], t[-3])
+i = -4
+print(t[i])

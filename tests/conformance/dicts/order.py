@@ -9,8 +9,8 @@ d["zeta"] = 9
 print(list(d.items()))
 n = {3: "c", 1: "a", 2: "b"}
 print(n, sorted(n), list(n.values()))
-for k in n:
-    print(k, n[k])
+for key in n:
+    print(key, n[key])
 merged = {"a": 1, "b": 2}
 merged.update({"b": 3, "c": 4})
 print(merged)

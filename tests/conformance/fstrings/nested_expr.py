@@ -9,4 +9,4 @@ print(f"{'':<8}{'':>8}{'':>5}{grand:>9.2f}")
 d = {"k": 3}
 print(f"{d['k']} {d} {[i * i for i in range(4)]}")
 print(f"{'yes' if grand > 10 else 'no'}")
-print(f"{(lambda v: v * 2)(21)}")
+print(f"{max(rows, key=lambda r: r[1])[0]!r:>10}")

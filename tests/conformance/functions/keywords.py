@@ -19,4 +19,4 @@ def ratio(num: float, den: float) -> float:
 
 
 print(ratio(den=4.0, num=1.0), ratio(3.0, den=2.0))
-print(sorted([3, 1, 2], reverse=True), "a-b".split(sep="-"), int("ff", base=16))
+print(sorted([3, 1, 2], reverse=True), sorted(["b", "A", "c"], key=str.lower))

@@ -19,4 +19,3 @@ show("two", 1.5, 2.5)
 print(join_all("-", "a", "b", "c"), repr(join_all(",")))
 xs = [5, 6, 7]
 print(total(*xs), total(1, *xs, 100))
-print(max(*xs), min(*[9, 3]))
