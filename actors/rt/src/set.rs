@@ -3,6 +3,7 @@
 //! and print in CPython's order. Binary operations return the type of
 //! their left operand, as in Python (`frozenset | set` is a frozenset).
 
+use crate::dict::{dict_contains, dict_keys, Dict};
 use crate::err::{raise, Exc, PyErr, PyResult};
 use crate::set_table::SetTable;
 use crate::value::{repr_guarded, repr_items, repr_string, PyHash, PyValue};
@@ -505,6 +506,31 @@ pub fn set_issuperset_items<T: PyHash, A: AnySet<T>>(a: &A, items: Vec<T>) -> bo
 /// `a.isdisjoint(iterable)`.
 pub fn set_isdisjoint_items<T: PyHash, A: AnySet<T>>(a: &A, items: Vec<T>) -> bool {
     a.with_table(|t| !items.iter().any(|x| t.contains(x)))
+}
+
+// ── methods with a dict argument (CPython has fast paths for exact dicts) ──
+
+/// `a.update(d)` / `set(d)`-style: pre-sized, then the keys in dict order.
+pub fn set_update_dict<T: PyHash, V: PyValue>(a: &Set<T>, d: &Dict<T, V>) {
+    let keys = d.table().keys_with_hashes();
+    a.0.borrow_mut().update_from_dict_keys(keys);
+}
+
+/// `a.difference(d)`.
+pub fn set_difference_dict<T: PyHash, V: PyValue, A: AnySet<T>>(a: &A, d: &Dict<T, V>) -> A {
+    let keys = d.table().keys_with_hashes();
+    A::from_table(a.with_table(|t| t.difference_dict(keys, |k| dict_contains(d, k))))
+}
+
+/// `a.symmetric_difference_update(d)`.
+pub fn set_symmetric_difference_update_dict<T: PyHash, V: PyValue>(a: &Set<T>, d: &Dict<T, V>) {
+    let keys = d.table().keys_with_hashes();
+    a.0.borrow_mut().symmetric_difference_update_dict(keys);
+}
+
+/// `a.intersection(d)` (CPython walks the dict like any iterable).
+pub fn set_intersection_dict<T: PyHash, V: PyValue, A: AnySet<T>>(a: &A, d: &Dict<T, V>) -> A {
+    set_intersection_items(a, dict_keys(d))
 }
 
 #[cfg(test)]

@@ -323,6 +323,32 @@ impl<T: PyHash> SetTable<T> {
         }
     }
 
+    /// set_difference with a dict argument: copy-then-discard when this set is
+    /// more than 4 times larger, else a new set of this set's keys not in the dict.
+    pub fn difference_dict(&self, keys: Vec<(i64, T)>, contains: impl Fn(&T) -> bool) -> SetTable<T> {
+        if (self.used >> 2) > keys.len() {
+            let mut r = self.copy();
+            r.difference_update_keys(keys.into_iter().map(|(_, k)| k));
+            return r;
+        }
+        let mut r = SetTable::new();
+        for (h, k) in self.entries() {
+            if !contains(k) {
+                r.add_hashed(k.clone(), h);
+            }
+        }
+        r
+    }
+
+    /// set_symmetric_difference_update's dict branch: dict order, no temporary set.
+    pub fn symmetric_difference_update_dict(&mut self, keys: Vec<(i64, T)>) {
+        for (h, k) in keys {
+            if !self.discard_hashed(&k, h) {
+                self.add_hashed(k, h);
+            }
+        }
+    }
+
     /// set_intersection of two distinct sets: walks the smaller one.
     pub fn intersection(&self, other: &SetTable<T>) -> SetTable<T> {
         let (big, small) = if other.used > self.used { (other, self) } else { (self, other) };

@@ -120,6 +120,13 @@ function setProgram(r: Rand, kind: 'SI' | 'SF' | 'ST'): string {
     else if (u < 0.93) stmts.push(`has ${any} ${gen(r)}`);
     else if (u < 0.95 && frozen().length) stmts.push(`hash ${pick(r, frozen())}`);
     else if (u < 0.97) stmts.push(`iter ${s} ${gen(r)}`);
+    else if (u < 0.985) {
+      const meth = pick(r, ['update', 'symmetric_difference_update', 'difference', 'intersection']);
+      const src = meth.endsWith('update') ? s : any;
+      const t = pick(r, names);
+      stmts.push(`dictarg ${src} ${t} ${meth} ${values(r, gen, big)}`);
+      if (!meth.endsWith('update')) type.set(t, type.get(src)!);
+    }
     else {
       const t = pick(r, names);
       stmts.push(`fromdict ${t} ${values(r, gen, big)}`);

@@ -269,6 +269,37 @@ fn run_set<T: Elem>(stmts: &[Vec<&str>]) -> Vec<String> {
                     }
                 }
             }
+            "dictarg" => {
+                // methods given dict.fromkeys(xs): CPython's dict fast paths
+                let a = get(&vars, &v);
+                let target = st[2].to_string();
+                let d = dict_fromkeys(items::<T>(&st[4..]), 0i64);
+                match st[3] {
+                    "update" | "symmetric_difference_update" => {
+                        let s = match &a {
+                            SV::S(s) => s.clone(),
+                            SV::F(_) => panic!("in-place on a frozenset"),
+                        };
+                        if st[3] == "update" {
+                            set_update_dict(&s, &d);
+                        } else {
+                            set_symmetric_difference_update_dict(&s, &d);
+                        }
+                        ok(repr_string(&s))
+                    }
+                    meth => {
+                        let r = match (meth, &a) {
+                            ("difference", SV::S(x)) => SV::S(set_difference_dict(x, &d)),
+                            ("difference", SV::F(x)) => SV::F(set_difference_dict(x, &d)),
+                            (_, SV::S(x)) => SV::S(set_intersection_dict(x, &d)),
+                            (_, SV::F(x)) => SV::F(set_intersection_dict(x, &d)),
+                        };
+                        let text = r.repr();
+                        vars.insert(target, r);
+                        ok(text)
+                    }
+                }
+            }
             "cmp" => {
                 let a = get(&vars, &v);
                 let b = get(&vars, st[2]);

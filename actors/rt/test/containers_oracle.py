@@ -108,6 +108,16 @@ def run_set(parse, stmts):
                     out.append(ok(repr(r)))
                 else:
                     out.append(ok(repr(a)))
+            elif op == "dictarg":
+                a = env[v]
+                meth = st[3]
+                d = dict.fromkeys(items(parse, st[4:]), 0)
+                r = getattr(a, meth)(d)
+                if meth in ("difference", "intersection"):
+                    env[st[2]] = r
+                    out.append(ok(repr(r)))
+                else:
+                    out.append(ok(repr(a)))
             elif op == "cmp":
                 a, b = env[v], env[st[2]]
                 out.append(ok("%r %r %r %r %r %r" % (a <= b, a < b, a == b, a >= b, a > b, a.isdisjoint(b))))
