@@ -33,6 +33,15 @@ export function rustStrLiteral(text: string): string {
   return `${out}"`;
 }
 
+/**
+ * The type of an empty display nothing constrained (`print([])`,
+ * `str(dict())`): its element type cannot be observed, so any type does;
+ * where the context needs another one, rustc says so (never a wrong value).
+ */
+function settled(t: string): string {
+  return t.replace(/\?/g, 'int');
+}
+
 /** Whether CPython's compiler folds this display into a constant (all items constants, no starred). */
 function isConstantDisplay(e: Extract<TExpr, { kind: 'display' }>): boolean {
   return !e.starred.includes(true) && e.elts.every(isConstant);
@@ -96,7 +105,7 @@ export function printDisplay(ctx: ValueContext, e: Extract<TExpr, { kind: 'displ
   // CPython folds a set display of more than two constants into a frozenset constant (iteration order differs).
   if (e.of === 'set' && e.elts.length > 2 && isConstantDisplay(e)) return `set_display_const(vec![${e.elts.map((x) => ctx.print(x).code).join(', ')}])`;
   if (!e.starred.includes(true)) {
-    if (e.elts.length === 0) return `${ctor}::<${rustType(iterItemOf(e.type)!)}>::from_vec(Vec::new())`;
+    if (e.elts.length === 0) return `${ctor}::<${rustType(settled(iterItemOf(e.type)!))}>::from_vec(Vec::new())`;
     return `${ctor}::from_vec(vec![${e.elts.map((x) => ctx.print(x).code).join(', ')}])`;
   }
   const v = ctx.fresh('items');
@@ -105,7 +114,7 @@ export function printDisplay(ctx: ValueContext, e: Extract<TExpr, { kind: 'displ
 }
 
 export function printDictDisplay(ctx: ValueContext, e: Extract<TExpr, { kind: 'dictDisplay' }>): string {
-  if (e.keys.length === 0) return `${rustType(e.type).replace('<', '::<')}::new()`;
+  if (e.keys.length === 0) return `${rustType(settled(e.type)).replace('<', '::<')}::new()`;
   const pairs = e.keys.map((k, i) => `(${ctx.print(k).code}, ${ctx.print(e.values[i]!).code})`);
   return `Dict::from_pairs(vec![${pairs.join(', ')}])`;
 }
