@@ -372,6 +372,9 @@ impl<K: PyHash + Wire, V: PyValue + Wire> Wire for Dict<K, V> {
     }
 }
 
+/// Input and result buffers up to this size are kept between calls.
+pub const KEEP_BYTES: usize = 1 << 20;
+
 /// The body of every `f__w` export. `decode` reads the arguments from the
 /// input buffer and returns the call to make; the buffer must be read to its
 /// end. The call runs after the buffer is released, and its result is
@@ -398,7 +401,22 @@ where
         r.end()?;
         Ok(call)
     });
-    RESULT.with(|b| b.borrow_mut().clear());
+    // Buffers past KEEP_BYTES are given back after one use, so one large
+    // call does not hold its memory for the module's lifetime (linear memory
+    // itself never shrinks, but the allocator reuses the space).
+    INPUT.with(|b| {
+        let mut b = b.borrow_mut();
+        if b.len() > KEEP_BYTES {
+            *b = Vec::new();
+        }
+    });
+    RESULT.with(|b| {
+        let mut b = b.borrow_mut();
+        b.clear();
+        if b.capacity() > KEEP_BYTES {
+            b.shrink_to(KEEP_BYTES);
+        }
+    });
     let result = match call {
         Ok(call) => call(),
         Err(e) => Err(e),
@@ -593,5 +611,16 @@ mod tests {
         assert!(abi_error_record().is_some());
         __portalis_clear();
         assert!(!ran);
+
+        // A large call's buffers are given back afterwards.
+        let big: List<f64> = List::from_vec(vec![0.5; KEEP_BYTES / 8 + 1]);
+        let mut args = Vec::new();
+        big.encode(&mut args);
+        call_with(&args, |p, n| wire_export(p, n, |r| { let xs: List<f64> = r.read()?; Ok(move || Ok(xs)) }));
+        assert_eq!(abi_state(), 0);
+        assert_eq!(wire_result(), args);
+        assert_eq!(INPUT.with(|b| b.borrow().capacity()), 0);
+        call_with(&[], |p, n| wire_export(p, n, |_| Ok(|| Ok(()))));
+        assert!(RESULT.with(|b| b.borrow().capacity()) <= KEEP_BYTES);
     }
 }
