@@ -73,8 +73,16 @@ function convertHandler(ctx: ConvertContext, clause: CstNode): ast.ExceptHandler
     const alias = childByField(value, 'alias');
     const id = alias ? namedChildren(alias)[0] : undefined;
     exc_type = typeNode ? convertExpr(ctx, typeNode) : invalid(ctx, value);
-    if (id?.type === 'identifier') name = identifierText(ctx, id);
-    else ctx.errorAt(alias ?? value, 'invalid syntax');
+    if (id?.type === 'identifier') {
+      name = identifierText(ctx, id);
+    } else {
+      // `except E as e.x`: CPython fails at the token after the name.
+      const re = /[ \t\f]*[A-Za-z_]\w*[ \t\f]*/y;
+      const from = (alias ?? value).start;
+      re.lastIndex = from;
+      const at = re.exec(ctx.source) ? re.lastIndex : from;
+      ctx.error('invalid syntax', at, at + 1);
+    }
   } else if (value) {
     exc_type = convertExpr(ctx, value);
   }

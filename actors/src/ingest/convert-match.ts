@@ -120,6 +120,13 @@ function convertPattern(ctx: ConvertContext, node: CstNode): ast.Pattern {
     case 'as_pattern': {
       const [inner, id] = namedChildren(node);
       if (id && ctx.text(id) === '_') ctx.errorAt(id, "cannot use '_' as a target");
+      if (inner && namedChildren(inner).some((c) => c.type === 'as_pattern')) {
+        // `a as b as c`: CPython fails at the second `as`.
+        const re = /[ \t\f]*/y;
+        re.lastIndex = inner.end;
+        re.exec(ctx.source);
+        ctx.error('invalid syntax', re.lastIndex, re.lastIndex + 2);
+      }
       return {
         type: 'MatchAs',
         pattern: inner ? convertPattern(ctx, inner) : null,

@@ -290,6 +290,8 @@ const CASES: [string, string, number, number][] = [
   ["class A:\n    [(yield) for x in y]\n", "'yield' inside list comprehension", 2, 7],
   ["for x in y:\n    class A:\n        break\n", "'break' outside loop", 3, 9],
   ["async def f():\n    class A:\n        await x\n", "'await' outside function", 3, 9],
+  ["try:\n    pass\nexcept E as e.x:\n    pass\n", "invalid syntax", 3, 14],
+  ["match x:\n    case [a as b as c]:\n        pass\n", "invalid syntax", 2, 18],
 ];
 
 describe('syntax errors are reported like CPython', () => {
