@@ -19,8 +19,9 @@
 use crate::err::PyResult;
 use std::cell::{Cell, RefCell};
 
-/// The ABI version this crate implements (`ModuleSpec.abiVersion`).
-pub const ABI_VERSION: u32 = 1;
+/// The newest ABI version this crate implements (`ModuleSpec.abiVersion`):
+/// version 2 adds the encoded values of `wire.rs` to version 1's scalars.
+pub const ABI_VERSION: u32 = 2;
 
 /// 2^53 - 1, the largest int a JS number holds exactly.
 pub const MAX_SAFE_INTEGER: i64 = (1 << 53) - 1;
