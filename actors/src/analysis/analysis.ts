@@ -12,6 +12,7 @@ import type { IngestResult } from '../ingest/types.js';
 import { analyzeConstants } from './constants.js';
 import { inferTypes, initFunction, type ModuleContext } from './functions.js';
 import { lowerFunction } from './lower-stmt.js';
+import { nestedStates } from './closures.js';
 import { collectModule, type ModuleSymbols } from './module.js';
 import { ENTRY_FUNCTION, splitScript } from './script.js';
 import { DiagnosticSink } from './report.js';
@@ -53,7 +54,8 @@ export function analyzeSync(ingest: AnalysisInput, options: AnalysisOptions = {}
   const { constants, types: constantTypes } = analyzeConstants(symbols, sigs, source, report);
   const ctx: ModuleContext = { source, symbols, sigs, constantTypes };
 
-  const states = [...sigs.values()].map((sig) => initFunction(sig, ctx));
+  const roots = [...sigs.values()].map((sig) => initFunction(sig, ctx));
+  const states = [...roots, ...nestedStates(roots, ctx, report)]; // closures.ts
   inferTypes(states, ctx, report);
   const functions: FunctionIR[] = [];
   for (const state of states) {

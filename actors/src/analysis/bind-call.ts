@@ -161,6 +161,13 @@ export function bindUserCall(sig: Signature, e: ast.Call, scope: Scope): CallExp
     order.push(i);
   });
   if (!ok || bound.some((b) => b === null || b === undefined) || sig.returns === undefined) return null;
+  // A nested function's captured variables (closures.ts) follow its own arguments.
+  const captures = (sig as { captures?: { name: string; type: ValueType | undefined }[] }).captures ?? [];
+  if (captures.some((c) => c.type === undefined)) return null;
+  for (const c of captures) {
+    order.push(bound.length);
+    bound.push({ kind: 'local', name: c.name, type: c.type! });
+  }
   const identity = order.every((v, i) => v === i);
   const base = { kind: 'call' as const, func: name, args: bound as TExpr[], evalOrder: identity ? null : order };
   return sig.returns === 'None' ? { ...base, type: 'None' } : { ...base, type: sig.returns };

@@ -41,6 +41,12 @@ export interface FunctionState {
    * not cascade into more errors.
    */
   readonly conflicted: Set<string>;
+  /** Nested functions (closures.ts): the enclosing function, ... */
+  parent?: FunctionState;
+  /** ... the functions defined in this one, by their name in the body, ... */
+  readonly nested: Map<string, FunctionState>;
+  /** ... and the enclosing variables this one reads (extra parameters after its own). */
+  captures: string[];
 }
 
 export interface ModuleContext {
@@ -52,7 +58,7 @@ export interface ModuleContext {
 }
 
 export function functionScope(ctx: ModuleContext, fn: FunctionState, report: Report): Scope {
-  return {
+  const scope: Scope = {
     symbols: ctx.symbols,
     inConstant: false,
     report,
@@ -60,15 +66,51 @@ export function functionScope(ctx: ModuleContext, fn: FunctionState, report: Rep
       if (fn.paramNames.has(name)) return { type: fn.sig.params.find((p) => p.name === name)!.type };
       if (fn.refusedParams.has(name)) return { type: undefined };
       const info = fn.locals.get(name);
-      if (!info) return undefined;
+      if (!info) {
+        // A captured variable of an enclosing function (closures.ts).
+        if (fn.parent && fn.captures.includes(name)) return functionScope(ctx, fn.parent, report).local(name);
+        return undefined;
+      }
       return { type: fn.conflicted.has(name) ? undefined : info.type };
     },
     constant(name) {
+      if (isEnclosingVariable(fn, name) || isNestedFunction(fn, name)) return undefined;
       return ctx.constantTypes.has(name) ? { type: ctx.constantTypes.get(name) } : undefined;
     },
     signature(name): Signature | undefined {
+      // Nested functions visible here: this function's own, then those of the enclosing functions.
+      for (let f: FunctionState | undefined = fn; f; f = f.parent) {
+        if (f !== fn && (f.paramNames.has(name) || f.locals.has(name))) return undefined;
+        const n = f.nested.get(name);
+        if (n) return nestedSignature(n, scope);
+      }
       return ctx.sigs.get(name);
     },
+  };
+  return scope;
+}
+
+/** A name that some enclosing function binds (it shadows the module's name). */
+function isEnclosingVariable(fn: FunctionState, name: string): boolean {
+  for (let f = fn.parent; f; f = f.parent) if (f.paramNames.has(name) || f.locals.has(name)) return true;
+  return false;
+}
+
+/** A nested function visible in `fn` (its own or an enclosing function's). */
+function isNestedFunction(fn: FunctionState, name: string): boolean {
+  for (let f: FunctionState | undefined = fn; f; f = f.parent) if (f.nested.has(name)) return true;
+  return false;
+}
+
+/** A nested function's signature as seen from `scope`: its captures are typed there. */
+function nestedSignature(n: FunctionState, scope: Scope): Signature & { captures: { name: string; type: ValueType | undefined }[] } {
+  return {
+    name: n.sig.name,
+    params: n.sig.params,
+    get returns() {
+      return n.sig.returns;
+    },
+    captures: n.captures.map((c) => ({ name: c, type: scope.local(c)?.type })),
   };
 }
 
@@ -95,7 +137,7 @@ export function initFunction(sig: FunctionSig, ctx: ModuleContext): FunctionStat
     }
   });
   if (sig.returns === undefined && !returnsAValue(sig.node.body)) sig.returns = 'None';
-  return { sig, paramNames, refusedParams, locals, conflicted: new Set() };
+  return { sig, paramNames, refusedParams, locals, conflicted: new Set(), nested: new Map(), captures: [] };
 }
 
 function isRangeIter(e: ast.Expr_): boolean {

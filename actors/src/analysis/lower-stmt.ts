@@ -30,7 +30,7 @@ export function lowerFunction(fn: FunctionState, ctx: ModuleContext, report: Rep
   };
   const scope = functionScope(ctx, fn, counting);
   const params = sig.params.map((p) => p.name);
-  const flow = analyzeFlow(node.body, [...params, ...fn.refusedParams], new Set([...fn.locals.keys(), ...params]));
+  const flow = analyzeFlow(node.body, [...params, ...fn.refusedParams, ...fn.captures], new Set([...fn.locals.keys(), ...params]));
   const loopScoped = loopScopedTargets(node.body, params);
 
   const signatureFailed = sig.params.some((p) => p.type === undefined) || (sig.exported && sig.annotatedReturn === undefined);
@@ -84,7 +84,11 @@ export function lowerFunction(fn: FunctionState, ctx: ModuleContext, report: Rep
   return {
     name: sig.name,
     exported: sig.exported,
-    params: sig.params.map((p) => ({ name: p.name, type: p.type!, mutable: flow.mutable.has(p.name) })),
+    params: [
+      ...sig.params.map((p) => ({ name: p.name, type: p.type!, mutable: flow.mutable.has(p.name) })),
+      // A nested function's captured variables (closures.ts), never assigned here.
+      ...fn.captures.map((name) => ({ name, type: scope.local(name)!.type!, mutable: false })),
+    ],
     returns: sig.returns,
     doc: node.docstring,
     line: node.range.start.line,
@@ -158,7 +162,9 @@ class BodyLowerer {
       case 'For':
         return this.forStmt(st);
       case 'FunctionDef':
-        report('PTL2001', st.nameRange, 'nested functions are not supported', 'Define the function at module level and pass it what it needs as parameters.');
+        // Lifted to a function of its own (closures.ts); nothing runs here.
+        if (this.fn.nested.get(st.name)?.sig.node === st) return [];
+        report('PTL2001', st.nameRange, 'nested functions are not supported here', 'Define the function at module level and pass it what it needs as parameters.');
         return [];
       case 'Import':
       case 'ImportFrom':

@@ -17,6 +17,7 @@ import { targetNames } from './flow.js';
 import { isMainGuard } from './module.js';
 import type { Report } from './report.js';
 import { collectLocals } from './signatures.js';
+import { nestedDefs } from './closures.js';
 
 /** The Python name of the generated entry function (never a valid user call: CPython has no such name). */
 export const ENTRY_FUNCTION = '__portalis_main__';
@@ -64,6 +65,17 @@ function expressionBindings(stmts: readonly ast.Stmt[]): Set<string> {
   return out;
 }
 
+/** Names nested functions read and do not bind themselves (at any depth). */
+function nestedReads(body: readonly ast.Stmt[]): Map<string, ast.Name> {
+  const out = new Map<string, ast.Name>();
+  for (const d of nestedDefs(body)) {
+    const params = [...d.args.posonlyargs, ...d.args.args, ...d.args.kwonlyargs, d.args.vararg, d.args.kwarg].flatMap((a) => (a ? [a.arg] : []));
+    const own = new Set([...params, ...collectLocals(d.body, params), ...expressionBindings(d.body), ...nestedDefs(d.body).map((x) => x.name)]);
+    for (const [n, node] of [...namesRead(d.body), ...nestedReads(d.body)]) if (!own.has(n) && !out.has(n)) out.set(n, node);
+  }
+  return out;
+}
+
 /** The names a top-level statement binds, with the binding target. */
 function bindings(s: ast.Stmt): ast.Name[] {
   switch (s.type) {
@@ -97,8 +109,10 @@ export function splitScript(module: ast.Module, report: Report): ScriptSplit {
   const globalsRead = new Map<string, Map<string, ast.Name>>();
   for (const fn of functions.values()) {
     const params = [...fn.args.posonlyargs, ...fn.args.args, ...fn.args.kwonlyargs, fn.args.vararg, fn.args.kwarg].flatMap((a) => (a ? [a.arg] : []));
-    const local = new Set([...params, ...collectLocals(fn.body, params), ...expressionBindings(fn.body)]);
+    const local = new Set([...params, ...collectLocals(fn.body, params), ...expressionBindings(fn.body), ...nestedDefs(fn.body).map((d) => d.name)]);
     const reads = new Map([...namesRead(fn.body)].filter(([n]) => !local.has(n)));
+    // Module names read by nested functions (closures.ts) count as read by this one.
+    for (const [n, node] of nestedReads(fn.body)) if (!local.has(n) && !reads.has(n)) reads.set(n, node);
     globalsRead.set(fn.name, reads);
   }
   const readBy = new Map<string, string>(); // global name → a function reading it

@@ -31,6 +31,7 @@ import { printWrappers } from './exports.js';
 import { bareIdent, isSnakeCase, isUpperCase, pickIdent } from './names.js';
 import { ExprPrinter, OPAQUE_F64, RUST_TYPE } from './rust-expr.js';
 import { type ModuleNames, printFunction } from './rust-body.js';
+import { isCopy } from './rust-types.js';
 
 export interface TranspileInput {
   readonly analysis: AnalysisResult;
@@ -127,8 +128,10 @@ function printModule(module: ModuleIR, spec: ModuleSpec, fileName: string): stri
   const taken = new Set<string>();
   const items = new Map<string, string>();
   for (const c of module.constants) items.set(c.name, pickIdent(c.name, taken));
-  for (const f of module.functions) items.set(f.name, pickIdent(f.name === module.entry ? 'main' : f.name, taken));
-  const computed = new Set(module.constants.filter((c) => c.value.kind !== 'literal').map((c) => c.name));
+  // Nested functions are named by qualname (`outer.<locals>.inner` → `outer__inner`).
+  for (const f of module.functions) items.set(f.name, pickIdent(f.name === module.entry ? 'main' : f.name.replace(/\.<locals>\./g, '__'), taken));
+  // Constants that are not scalar literals are functions; strings and containers among them are made once (shared).
+  const computed = new Set(module.constants.filter((c) => c.value.kind !== 'literal' || !isCopy(c.type)).map((c) => c.name));
   const names: ModuleNames = { items, computed };
 
   const out: string[] = [];
@@ -217,6 +220,22 @@ function printConstant(c: ConstantIR, names: ModuleNames, fileName: string, used
   }
   // Not computable exactly at compile time: a function evaluated where the constant is used.
   const lints = [...(isSnakeCase(ident) ? [] : ['non_snake_case']), ...(dead ? ['dead_code'] : [])];
+  if (!isCopy(c.type)) {
+    // One object for the whole run (Python's module global): made at the first use, then shared
+    // (its expression has no effects: constants call no functions).
+    const cell = `${bareIdent(ident).toUpperCase()}__VALUE`;
+    lines.push(`    thread_local! { static ${cell}: std::cell::RefCell<Option<${type}>> = std::cell::RefCell::new(None); }`);
+    lines.push(...allow(lints, '    '));
+    lines.push(`    fn ${ident}() -> PyResult<${type}> {`);
+    lines.push(`        if let Some(v) = ${cell}.with(|c| c.borrow().clone()) {`);
+    lines.push('            return Ok(v);');
+    lines.push('        }');
+    lines.push(`        let v: ${type} = ${value.code};`);
+    lines.push(`        ${cell}.with(|c| *c.borrow_mut() = Some(v.clone()));`);
+    lines.push('        Ok(v)');
+    lines.push('    }');
+    return lines;
+  }
   lines.push(...allow(lints, '    '));
   lines.push(`    fn ${ident}() -> PyResult<${type}> {`);
   lines.push(`        ${value.result ?? `Ok(${value.code})`}`);
