@@ -53,8 +53,8 @@ function smallInt(rand: () => number, lo: number, hi: number): number {
   return lo + Math.floor(rand() * (hi - lo + 1));
 }
 
-function optIndex(rand: () => number): SArg {
-  return rand() < 0.3 ? null : I(smallInt(rand, -12, 12));
+function optIndex(rand: () => number, len = 10): SArg {
+  return rand() < 0.3 ? null : I(smallInt(rand, -len - 2, len + 2));
 }
 
 function methodCases(rand: () => number, n: number): SCase[] {
@@ -62,7 +62,8 @@ function methodCases(rand: () => number, n: number): SCase[] {
   const out: SCase[] = [];
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
   for (let k = 0; k < n; k++) {
-    const s = str(rand() < 0.2 ? 24 : 8);
+    const s = str(rand() < 0.1 ? 90 : rand() < 0.2 ? 24 : 8);
+    const n = [...s].length;
     // a substring of s half of the time, so searches find something
     const sub = (): string => {
       if (rand() < 0.5 && s.length > 0) {
@@ -77,14 +78,14 @@ function methodCases(rand: () => number, n: number): SCase[] {
         out.push({ fn: pick(UNARY_FNS), args: [S(s)] });
         break;
       case 1:
-        out.push({ fn: 'index', args: [S(s), I(smallInt(rand, -10, 10))] });
-        out.push({ fn: 'slice', args: [S(s), optIndex(rand), optIndex(rand), rand() < 0.4 ? null : I(pick([-3, -2, -1, 1, 2, 3, 0]))] });
+        out.push({ fn: 'index', args: [S(s), I(smallInt(rand, -n - 1, n))] });
+        out.push({ fn: 'slice', args: [S(s), optIndex(rand, n), optIndex(rand, n), rand() < 0.4 ? null : I(pick([-3, -2, -1, 1, 2, 3, 0]))] });
         break;
       case 2:
         out.push({ fn: pick(SPLIT_FNS), args: [S(s), rand() < 0.4 ? null : S(sub()), I(smallInt(rand, -1, 3))] });
         break;
       case 3:
-        out.push({ fn: pick(SEARCH_FNS), args: [S(s), S(sub()), optIndex(rand), optIndex(rand)] });
+        out.push({ fn: pick(SEARCH_FNS), args: [S(s), S(sub()), optIndex(rand, n), optIndex(rand, n)] });
         break;
       case 4:
         out.push({ fn: pick(['strip', 'lstrip', 'rstrip']), args: [S(s), rand() < 0.4 ? null : S(sub())] });
@@ -128,6 +129,24 @@ function wordy(rand: () => number): string {
   const n = 1 + Math.floor(rand() * 4);
   for (let k = 0; k < n; k++) s += words[Math.floor(rand() * words.length)]! + seps[Math.floor(rand() * seps.length)]!;
   return s;
+}
+
+/** Long strings (past the 32-character crumbs of non-ASCII indexing) at random positions. */
+function longStringCases(rand: () => number, n: number): SCase[] {
+  const str = strGen(rand);
+  const out: SCase[] = [];
+  for (let k = 0; k < n; k++) {
+    let s = str(200);
+    while ([...s].length < 40) s += str(40);
+    const len = [...s].length;
+    const at = (): SArg => I(smallInt(rand, -len - 2, len + 2));
+    const sub = [...s].slice(smallInt(rand, 0, len - 1)).slice(0, smallInt(rand, 0, 3)).join('');
+    out.push({ fn: 'index', args: [S(s), at()] });
+    out.push({ fn: 'slice', args: [S(s), at(), at(), rand() < 0.5 ? null : I(smallInt(rand, -3, 3) || 1)] });
+    out.push({ fn: ['find', 'rfind', 'count', 'startswith', 'endswith', 'index_of'][k % 6]!, args: [S(s), S(sub), at(), at()] });
+    if (k % 4 === 0) out.push({ fn: 'format_str', args: [S(s), S(`.${smallInt(rand, 0, len)}`)] });
+  }
+  return out;
 }
 
 const INT_TOKENS = ['0', '1', '7', '9', '00', '_', '__', ' ', '\t', '\n', '+', '-', '0x', '0X', '0o', '0b', 'a', 'f', 'z', 'Z', '٣', '\u3000', '\u00a0', '.', 'e', '12345678901234567890', '9223372036854775807', '9223372036854775808'];
@@ -290,5 +309,5 @@ function edgeCases(): SCase[] {
 
 export function buildStrCases(): SCase[] {
   const rand = prng(0x57_2a_11);
-  return [...edgeCases(), ...methodCases(rand, 20000), ...parseCases(rand, 3000), ...formatCases(rand, 10000), ...pyintCases(rand, 3000), ...charInfoCases()];
+  return [...edgeCases(), ...methodCases(rand, 20000), ...longStringCases(rand, 1500), ...parseCases(rand, 3000), ...formatCases(rand, 10000), ...pyintCases(rand, 3000), ...charInfoCases()];
 }
