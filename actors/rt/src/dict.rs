@@ -288,9 +288,9 @@ impl<K: PyHash, V: PyValue, R> Iterator for DictIter<K, V, R> {
 impl<K: PyHash, V: PyValue> PyValue for Dict<K, V> {
     fn py_repr(&self, out: &mut String) {
         repr_guarded(self.addr(), out, "{...}", |out| {
-            let items = dict_items(self);
+            let t = self.0.borrow();
             out.push('{');
-            for (n, (k, v)) in items.iter().enumerate() {
+            for (n, (_, k, v)) in t.live().enumerate() {
                 if n > 0 {
                     out.push_str(", ");
                 }

@@ -97,8 +97,9 @@ impl<T: PyValue> Iterator for ListIter<T> {
 impl<T: PyValue> PyValue for List<T> {
     fn py_repr(&self, out: &mut String) {
         repr_guarded(self.addr(), out, "[...]", |out| {
-            // Snapshot first: repr of an item never runs user code, but stay safe.
-            let items = self.to_vec();
+            // repr never runs user code or mutates, so a shared borrow is safe
+            // (a nested visit of this list stops at the guard).
+            let items = self.0.borrow();
             out.push('[');
             repr_items(items.iter(), out);
             out.push(']');

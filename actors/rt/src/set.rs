@@ -195,15 +195,14 @@ impl<T: PyHash> Iterator for SetIter<T> {
 
 fn repr_set_body<T: PyHash>(t: &SetTable<T>, out: &mut String) {
     out.push('{');
-    let items: Vec<T> = t.keys().cloned().collect();
-    repr_items(items.iter(), out);
+    repr_items(t.keys(), out);
     out.push('}');
 }
 
 impl<T: PyHash> PyValue for Set<T> {
     fn py_repr(&self, out: &mut String) {
         repr_guarded(self.addr(), out, "set(...)", |out| {
-            let t = self.0.borrow().clone();
+            let t = self.0.borrow();
             if t.is_empty() {
                 out.push_str("set()");
             } else {
