@@ -17,7 +17,7 @@ def multiply(a: list[list[float]], b: list[list[float]]) -> list[list[float]]:
 
 
 def transpose(a: list[list[float]]) -> list[list[float]]:
-    return [list(col) for col in zip(*a)]
+    return [[row[j] for row in a] for j in range(len(a[0]))]
 
 
 def determinant(a: list[list[float]]) -> float:

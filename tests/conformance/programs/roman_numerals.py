@@ -38,7 +38,7 @@ def is_canonical(s: str) -> bool:
 
 for n in [1, 4, 9, 14, 40, 90, 400, 1994, 2024, 3999, 0, 4000]:
     r = to_roman(n)
-    print(f"{n:>5} {r:<12} {from_roman(r) if r != '?' else '-'}")
+    print(f"{n:>5} {r:<12} {str(from_roman(r)) if r != '?' else '-'}")
 for s in ["xiv", "MCMXCIV", "IIII", "IC", "MMXXIV", "ABC", "mmmcmxcix"]:
     print(f"{s:<10} {from_roman(s):>5} {is_canonical(s)}")
 ok = all(from_roman(to_roman(n)) == n for n in range(1, 4000))

@@ -1,6 +1,6 @@
 t = (5, 2, 8, 1)
 print(len(t), sum(t), min(t), max(t), sorted(t), tuple(sorted(t)))
-print(tuple([1, 2]), tuple("ab"), tuple(range(3)), tuple())
+print(tuple([1, 2]), tuple("ab"), tuple(range(3)), tuple(t[:0]))
 print(list(zip((1, 2, 3), ("a", "b", "c"))))
 print(dict([(1, "one"), (2, "two")]))
 print(tuple(reversed(t)), list(enumerate(t, 1)))

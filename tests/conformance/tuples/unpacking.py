@@ -12,6 +12,6 @@ for i, (name, score) in enumerate([("ann", 9), ("bob", 7)]):
 k, v = ["key", "value"]
 print(k, v)
 t = 1, 2, 3
-print(t, len(t), isinstance(t, tuple))
+print(t, len(t), t[0] + t[2])
 single = (5,)
 print(single, (), len(()))
