@@ -6,7 +6,7 @@
 use crate::dict::{dict_contains, dict_keys, Dict};
 use crate::err::{raise, Exc, PyErr, PyResult};
 use crate::set_table::SetTable;
-use crate::value::{repr_guarded, repr_items, repr_string, PyHash, PyValue};
+use crate::value::{repr_guarded, repr_items, repr_string, PyHash, PyOrd, PyValue};
 use std::cell::{Cell, Ref, RefCell};
 use std::rc::Rc;
 
@@ -243,6 +243,26 @@ impl<T: PyHash> PyValue for FrozenSet<T> {
     }
     fn py_bool(&self) -> bool {
         !self.is_empty()
+    }
+}
+
+/// Sets order by inclusion (`<` is "proper subset"), so sorting a list of
+/// sets makes CPython's comparisons with CPython's (partial-order) results.
+impl<T: PyHash> PyOrd for Set<T> {
+    fn py_lt(&self, other: &Self) -> bool {
+        set_lt(self, other)
+    }
+    fn py_le(&self, other: &Self) -> bool {
+        set_issubset(self, other)
+    }
+}
+
+impl<T: PyHash> PyOrd for FrozenSet<T> {
+    fn py_lt(&self, other: &Self) -> bool {
+        set_lt(self, other)
+    }
+    fn py_le(&self, other: &Self) -> bool {
+        set_issubset(self, other)
     }
 }
 
@@ -565,6 +585,17 @@ mod tests {
         set_symmetric_difference_update(&a, &a.clone());
         assert_eq!(a.len(), 0);
         assert_eq!(f.py_hash(), FrozenSet::from_vec(vec![4i64, 3, 2]).py_hash());
+    }
+
+    #[test]
+    fn sets_sort_by_inclusion_like_cpython() {
+        // sorted([{1, 2}, {3}, {1}]) is [{1, 2}, {3}, {1}] in CPython 3.11 (a partial order)
+        let l = crate::list::List::from_vec(vec![Set::from_vec(vec![1i64, 2]), Set::from_vec(vec![3]), Set::from_vec(vec![1])]);
+        crate::list::list_sort(&l, false).unwrap();
+        assert_eq!(repr_string(&l), "[{1, 2}, {3}, {1}]");
+        let l = crate::list::List::from_vec(vec![Set::from_vec(vec![1i64, 2]), Set::from_vec(vec![1])]);
+        crate::list::list_sort(&l, false).unwrap();
+        assert_eq!(repr_string(&l), "[{1}, {1, 2}]");
     }
 
     #[test]
