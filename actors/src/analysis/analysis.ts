@@ -69,7 +69,7 @@ export function analyzeSync(ingest: AnalysisInput, options: AnalysisOptions = {}
     file,
     source,
     moduleName,
-    module: failed ? null : { name: moduleName, doc: symbols.doc, constants, functions, ...(script ? { entry: ENTRY_FUNCTION } : {}) },
+    module: failed ? null : { name: moduleName, doc: symbols.doc, constants: [...constants, ...(symbols.defaults?.values() ?? [])], functions, ...(script ? { entry: ENTRY_FUNCTION } : {}) },
     diagnostics,
   };
 }

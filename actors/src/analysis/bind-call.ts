@@ -157,7 +157,7 @@ export function bindUserCall(sig: Signature, e: ast.Call, scope: Scope): CallExp
   // Defaults: values computed once, immutable (defaults.ts), so inserting them here is exact.
   params.forEach((p, i) => {
     if (bound[i] !== undefined || !p.default || p.type === undefined) return;
-    bound[i] = lowerDefault(p.default, p.name, p.type, scope, silent);
+    bound[i] = lowerDefault(p.default, p.name, p.type, scope, silent, name);
     order.push(i);
   });
   if (!ok || bound.some((b) => b === null || b === undefined) || sig.returns === undefined) return null;

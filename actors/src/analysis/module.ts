@@ -9,6 +9,7 @@ import type { SourceRange } from '../diagnostics/diagnostic.js';
 import { MATH_CONSTANTS, MATH_FUNCTIONS } from './names.js';
 import { refuseStatement } from './refusals.js';
 import { type Report, where } from './report.js';
+import type { ConstantIR } from './types.js';
 
 export interface ConstantDecl {
   readonly name: string;
@@ -33,6 +34,8 @@ export interface ModuleSymbols {
   readonly script?: boolean;
   /** Names bound to the sys module (script mode only). */
   readonly sysModules?: ReadonlySet<string>;
+  /** Mutable default values, one shared object each (defaults.ts), by their hidden constant's name. */
+  readonly defaults?: Map<string, ConstantIR>;
 }
 
 /** What `from typing import ...` may bring in: the names annotations.ts understands. */
@@ -47,6 +50,7 @@ export function collectModule(module: ast.Module, report: Report): ModuleSymbols
     constantsByName: new Map(),
     functions: [],
     functionsByName: new Map(),
+    defaults: new Map(),
   };
   let doc: string | null = null;
   const bound = new Map<string, SourceRange>();

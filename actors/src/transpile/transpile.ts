@@ -127,7 +127,8 @@ function printModule(module: ModuleIR, spec: ModuleSpec, fileName: string): stri
   // Rust names of the module-level items, in source order (deterministic).
   const taken = new Set<string>();
   const items = new Map<string, string>();
-  for (const c of module.constants) items.set(c.name, pickIdent(c.name, taken));
+  // Hidden constants (mutable defaults, `f.<default>.x`) get `f__default__x`.
+  for (const c of module.constants) items.set(c.name, pickIdent(c.name.replace(/\.<(\w+)>\./g, '__$1__'), taken));
   // Nested functions are named by qualname (`outer.<locals>.inner` → `outer__inner`).
   for (const f of module.functions) items.set(f.name, pickIdent(f.name === module.entry ? 'main' : f.name.replace(/\.<locals>\./g, '__'), taken));
   // Constants that are not scalar literals are functions; strings and containers among them are made once (shared).
