@@ -565,6 +565,39 @@ mod tests {
         assert_eq!(text, "{1: 3.0, 2: 2.0}");
     }
 
+    #[test]
+    fn random_bytes_never_panic() {
+        // Random buffers, and valid ones with bytes flipped or cut short: every
+        // decode ends in a value or a TypeError.
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        let mut valid = Vec::new();
+        let d: Dict<Str, List<Option<(i64, Str)>>> = Dict::from_pairs(vec![
+            (Str::new("ké"), List::from_vec(vec![Some((1, Str::new("☃"))), None])),
+            (Str::new(""), List::new()),
+        ]);
+        d.encode(&mut valid);
+        for round in 0..20_000 {
+            let bytes: Vec<u8> = if round % 2 == 0 {
+                (0..(next() % 40)).map(|_| (next() % 7) as u8).collect()
+            } else {
+                let mut b = valid.clone();
+                let i = (next() as usize) % b.len();
+                b[i] = next() as u8;
+                b.truncate(b.len() - (next() as usize % 3));
+                b
+            };
+            let _ = Reader::new(&bytes).read::<Dict<Str, List<Option<(i64, Str)>>>>();
+            let _ = Reader::new(&bytes).read::<Set<Tuple<bool>>>();
+            let _ = Reader::new(&bytes).read::<(Option<f64>, FrozenSet<Str>, Tuple0)>();
+        }
+    }
+
     fn call_with(bytes: &[u8], f: impl FnOnce(i32, i32)) {
         let ptr = __portalis_alloc(bytes.len() as i32);
         INPUT.with(|b| b.borrow_mut()[..bytes.len()].copy_from_slice(bytes));
