@@ -16,8 +16,13 @@ import { buildPrograms } from './containers-cases.js';
 import { RT_SRC, TEST_DIR } from './harness.js';
 
 let driver: string;
+let skip: string | null = null;
 
 beforeAll(async () => {
+  if (spawnSync('rustc', ['--version']).status !== 0) {
+    skip = 'no rustc on PATH';
+    return;
+  }
   const dir = await mkdtemp(path.join(os.tmpdir(), 'portalis-rt-containers-'));
   const rlib = path.join(dir, 'libportalis_rt.rlib');
   const lib = await runProcess('rustc', [
@@ -60,27 +65,33 @@ function compare(programs: string[]): string[] {
 }
 
 describe('portalis_rt containers agree with CPython', () => {
-  it('on random set / frozenset programs (iteration order, results, errors)', () => {
+
+  it('on random set / frozenset programs (iteration order, results, errors)', (ctx) => {
+    if (skip) ctx.skip(skip);
     const wrong = compare(buildPrograms(1, { sets: 3000, lists: 0, sorts: 0, dicts: 0 }));
     expect(wrong.slice(0, 10), `${wrong.length} programs differ`).toEqual([]);
   });
 
-  it('on random list programs (slices, errors, sort with keys and NaN)', () => {
+  it('on random list programs (slices, errors, sort with keys and NaN)', (ctx) => {
+    if (skip) ctx.skip(skip);
     const wrong = compare(buildPrograms(2, { sets: 0, lists: 2000, sorts: 0, dicts: 0 }));
     expect(wrong.slice(0, 10), `${wrong.length} programs differ`).toEqual([]);
   });
 
-  it('on long lists that exercise every merge path of the sort', () => {
+  it('on long lists that exercise every merge path of the sort', (ctx) => {
+    if (skip) ctx.skip(skip);
     const wrong = compare(buildPrograms(3, { sets: 0, lists: 0, sorts: 400, dicts: 0 }));
     expect(wrong.slice(0, 10), `${wrong.length} programs differ`).toEqual([]);
   });
 
-  it('on random dict programs (order, KeyError, popitem, checked iteration)', () => {
+  it('on random dict programs (order, KeyError, popitem, checked iteration)', (ctx) => {
+    if (skip) ctx.skip(skip);
     const wrong = compare(buildPrograms(4, { sets: 0, lists: 0, sorts: 0, dicts: 2000 }));
     expect(wrong.slice(0, 10), `${wrong.length} programs differ`).toEqual([]);
   });
 
-  it('on random tuple and range programs (index, slices, comparisons, hashes, errors)', () => {
+  it('on random tuple and range programs (index, slices, comparisons, hashes, errors)', (ctx) => {
+    if (skip) ctx.skip(skip);
     const wrong = compare(buildPrograms(5, { sets: 0, lists: 0, sorts: 0, dicts: 0, tuples: 1000, ranges: 1000 }));
     expect(wrong.slice(0, 10), `${wrong.length} programs differ`).toEqual([]);
   });
