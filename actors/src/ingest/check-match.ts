@@ -74,10 +74,13 @@ function compile(p: ast.Pattern, pc: Context): void {
     case 'MatchStar':
       store(p.name, pc);
       return;
-    case 'MatchSequence':
+    case 'MatchSequence': {
       if (p.patterns.filter((q) => q.type === 'MatchStar').length > 1) fail(p, 'multiple starred names in sequence pattern');
-      for (const q of p.patterns) subpattern(q, pc);
+      // With a `*_`, CPython indexes the sequence and skips `_` and the star (they compile to nothing).
+      const starWildcard = p.patterns.some((q) => q.type === 'MatchStar' && q.name === null);
+      for (const q of p.patterns) if (!(starWildcard && (isWildcard(q) || q.type === 'MatchStar'))) subpattern(q, pc);
       return;
+    }
     case 'MatchMapping': {
       const seen = new Set<string>();
       for (const k of p.keys) {
@@ -94,7 +97,7 @@ function compile(p: ast.Pattern, pc: Context): void {
       p.kwd_attrs.forEach((attr, i) => {
         if (p.kwd_attrs.indexOf(attr) !== i) fail(p.kwd_patterns[i] ?? p, `attribute name repeated in class pattern: ${attr}`);
       });
-      for (const q of [...p.patterns, ...p.kwd_patterns]) subpattern(q, pc);
+      for (const q of [...p.patterns, ...p.kwd_patterns]) if (!isWildcard(q)) subpattern(q, pc);
       return;
     }
     case 'MatchOr': {
@@ -115,6 +118,10 @@ function compile(p: ast.Pattern, pc: Context): void {
       return;
     }
   }
+}
+
+function isWildcard(p: ast.Pattern): boolean {
+  return p.type === 'MatchAs' && p.pattern === null && p.name === null;
 }
 
 /** A mapping key compared by value, as CPython's set of seen keys does (1, 1.0 and True are one key). */

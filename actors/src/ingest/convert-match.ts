@@ -149,6 +149,10 @@ function memberPatterns(ctx: ConvertContext, node: CstNode): ast.Pattern[] {
   const kids = node.children;
   const out: ast.Pattern[] = [];
   kids.forEach((c, i) => {
+    if (c.type === '_' && !c.named) {
+      out.push({ type: 'MatchAs', pattern: null, name: null, range: ctx.rangeOf(c) });
+      return;
+    }
     if (!c.named) return;
     if (NUMBERS.has(c.type)) {
       const value = signedNumber(ctx, kids, i);
@@ -220,6 +224,16 @@ function convertMapping(ctx: ConvertContext, node: CstNode, range: Range): ast.M
   return { type: 'MatchMapping', keys, patterns, rest, range };
 }
 
+/** `k=p as n` as tree-sitter nests it: case_pattern > as_pattern > case_pattern > keyword_pattern. */
+function keywordUnderAs(arg: CstNode): { keyword: CstNode; as: CstNode; name: CstNode } | null {
+  if (arg.type !== 'case_pattern') return null;
+  const as = namedChildren(arg).find((c) => c.type === 'as_pattern');
+  if (!as) return null;
+  const [inner, name] = namedChildren(as);
+  const keyword = inner ? namedChildren(inner).find((c) => c.type === 'keyword_pattern') : undefined;
+  return keyword && name ? { keyword, as, name } : null;
+}
+
 function convertClassPattern(ctx: ConvertContext, node: CstNode, range: Range): ast.MatchClass {
   const [clsNode, ...args] = namedChildren(node);
   const cls = clsNode?.type === 'dotted_name' ? dottedName(ctx, namedChildren(clsNode)) : convertName(ctx, clsNode!);
@@ -228,13 +242,26 @@ function convertClassPattern(ctx: ConvertContext, node: CstNode, range: Range): 
   const kwd_patterns: ast.Pattern[] = [];
   for (const arg of args) {
     const keyword = arg.type === 'case_pattern' ? namedChildren(arg).find((c) => c.type === 'keyword_pattern') : undefined;
-    if (keyword) {
+    const asKeyword = keywordUnderAs(arg);
+    if (asKeyword) {
+      // tree-sitter reads `k=p as n` as `(k=p) as n`; CPython as `k=(p as n)`.
+      const { keyword: kw, as, name } = asKeyword;
+      const kids = kw.children;
+      const nameIndex = kids.findIndex((c) => c.named);
+      const valueNode = kids.find((c, i) => (c.named || c.type === '_') && i > nameIndex);
+      kwd_attrs.push(identifierText(ctx, kids[nameIndex]!));
+      const inner = valueNode && valueNode.named ? convertPattern(ctx, valueNode) : null;
+      if (ctx.text(name) === '_') ctx.errorAt(name, "cannot use '_' as a target");
+      kwd_patterns.push({ type: 'MatchAs', pattern: inner, name: identifierText(ctx, name), range: ctx.range(valueNode?.start ?? as.start, as.end) });
+    } else if (keyword) {
       const kids = keyword.children;
       const nameIndex = kids.findIndex((c) => c.named);
-      const valueIndex = kids.findIndex((c, i) => c.named && i > nameIndex);
+      const valueIndex = kids.findIndex((c, i) => (c.named || c.type === '_') && i > nameIndex);
       kwd_attrs.push(identifierText(ctx, kids[nameIndex]!));
       const valueNode = kids[valueIndex];
-      if (valueNode && NUMBERS.has(valueNode.type)) {
+      if (valueNode && !valueNode.named) {
+        kwd_patterns.push({ type: 'MatchAs', pattern: null, name: null, range: ctx.rangeOf(valueNode) });
+      } else if (valueNode && NUMBERS.has(valueNode.type)) {
         const value = signedNumber(ctx, kids, valueIndex);
         kwd_patterns.push({ type: 'MatchValue', value, range: value.range });
       } else if (valueNode) {

@@ -32,7 +32,7 @@ const SKIPPED_TYPES = new Set(['comment', 'line_continuation']);
  * tokens (operators, keywords, brackets) are recorded by type only, which
  * saves native calls: they get their parent's start as a placeholder.
  */
-const POSITIONED_TOKENS = new Set([':', ',', '<>', '=']);
+const POSITIONED_TOKENS = new Set([':', ',', '<>', '=', '_']);
 
 interface TypeInfo {
   readonly type: string;
