@@ -10,7 +10,8 @@ import { binary, lowerValue, type Scope, toFloat, toInt } from './lower-expr.js'
 import type { BuiltinLowering } from './lower-builtins.js';
 import type { SpecialMethod } from './lower-method.js';
 import { convertTo } from './lower-values.js';
-import { dictOf, dictParts, iterItemOf, pyClassName, tupleParts, type Ty, unify } from './ty.js';
+import { isinstanceClasses, isInstanceOf } from './narrowing.js';
+import { dictOf, dictParts, elementOf, iterItemOf, pyClassName, tupleParts, type Ty, unify } from './ty.js';
 import type { TExpr } from './types.js';
 
 const op = (type: Ty, name: string, args: (TExpr | null)[]): TExpr => ({ kind: 'op', type, op: name, args });
@@ -200,7 +201,33 @@ const dictUpdate: SpecialMethod = (recv, e, scope) => {
   return { kind: 'method', type: 'None', name: pairs ? 'dict.update_pairs' : 'dict.update_with', recv, args: [other, ...kwPairs] };
 };
 
+/**
+ * `isinstance(x, C)` / `isinstance(x, (C, D))` with builtin classes: decided
+ * by x's static type (bool counts as int, as in CPython), except for an
+ * Optional, where it is `x is not None` when the inner type matches.
+ */
+const isinstance: BuiltinLowering = (e, scope) => {
+  if (!positionalOnly('isinstance', e, scope)) return null;
+  if (e.args.length !== 2) {
+    scope.report('PTL3005', e.range, `isinstance expected 2 arguments, got ${e.args.length}`);
+    return null;
+  }
+  const classes = isinstanceClasses(e.args[1]!);
+  if (classes === null) {
+    scope.report('PTL2002', e.args[1]!.range, 'isinstance() is supported with the builtin classes (int, float, bool, str, list, dict, set, frozenset, tuple, range) or a tuple of them');
+    return null;
+  }
+  const x = lowerValue(e.args[0]!, scope);
+  if (x === null) return null;
+  if (x.type.startsWith('Optional[')) {
+    const inner = elementOf(x.type)!;
+    if (classes.some((c) => isInstanceOf(inner, c))) return op('bool', 'optional.is_some', [x]);
+    return op('bool', 'builtin.isinstance_const', [x, { kind: 'literal', type: 'bool', value: false }]);
+  }
+  return op('bool', 'builtin.isinstance_const', [x, { kind: 'literal', type: 'bool', value: classes.some((c) => isInstanceOf(x.type, c)) }]);
+};
+
 /** Builtin functions by name (`ord`, ...). */
-export const CONTAINERS_BUILTINS: Readonly<Record<string, BuiltinLowering>> = { divmod, pow };
+export const CONTAINERS_BUILTINS: Readonly<Record<string, BuiltinLowering>> = { divmod, pow, isinstance };
 /** Methods needing more than a signature, by `<class>.<method>`. */
 export const CONTAINERS_METHODS: Readonly<Record<string, SpecialMethod>> = { 'dict.update': dictUpdate };

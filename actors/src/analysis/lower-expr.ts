@@ -20,6 +20,7 @@ import { lowerComprehension, lowerDict, lowerDisplay, lowerFString, lowerSubscri
 import { functionValue, lowerLambda } from './lower-lambda.js';
 import { binaryValues, compareValues } from './lower-ops.js';
 import { isScalar } from './ty.js';
+import { narrowedRead, narrowedScope, narrowingOf } from './narrowing.js';
 import type {
   BinaryOp,
   CompareMode,
@@ -49,7 +50,7 @@ export interface Signature {
 export interface Scope {
   readonly symbols: ModuleSymbols;
   /** A local variable or parameter: its type (undefined while unknown); undefined when `name` is not local. */
-  local(name: string): { readonly type: ValueType | undefined } | undefined;
+  local(name: string): { readonly type: ValueType | undefined; readonly narrowed?: ValueType } | undefined;
   /**
    * A module constant visible here: its type (undefined when it failed), or
    * `later` when it is defined after the constant being analysed.
@@ -186,9 +187,16 @@ export function lowerValue(e: ast.Expr_, scope: Scope): TExpr | null {
  * test of `x if c else y`, `not`, `bool(...)`): operands of `and`/`or` may
  * then have different types, since only their truthiness matters.
  */
+/** The scope operand i of `a and b ...` / `a or b ...` is lowered in: narrowed by what the operands before it proved (narrowing.ts). */
+function operandScope(e: ast.BoolOp, i: number, scope: Scope): Scope {
+  if (i === 0) return scope;
+  const before = narrowingOf({ ...e, values: e.values.slice(0, i) }, scope);
+  return narrowedScope(scope, e.op === 'And' ? before.then : before.else);
+}
+
 export function lowerTest(e: ast.Expr_, scope: Scope): TExpr | null {
   if (e.type === 'BoolOp') {
-    const values = e.values.map((v) => lowerTest(v, scope));
+    const values = e.values.map((v, i) => lowerTest(v, operandScope(e, i, scope)));
     if (values.some((v) => v === null)) return null;
     return { kind: 'boolop', type: 'bool', op: e.op === 'And' ? 'and' : 'or', values: values as TExpr[] };
   }
@@ -222,7 +230,7 @@ function lowerExpr(e: ast.Expr_, scope: Scope): TExpr | VoidCallExpr | null {
     case 'UnaryOp':
       return lowerUnary(e, scope);
     case 'BoolOp': {
-      const values = e.values.map((v) => lowerValue(v, scope));
+      const values = e.values.map((v, i) => lowerValue(v, operandScope(e, i, scope)));
       if (values.some((v) => v === null)) return null;
       const typed = values as TExpr[];
       const type = typed[0]!.type;
@@ -241,8 +249,9 @@ function lowerExpr(e: ast.Expr_, scope: Scope): TExpr | VoidCallExpr | null {
     }
     case 'IfExp': {
       const test = lowerTest(e.test, scope);
-      const body = lowerValue(e.body, scope);
-      const orelse = lowerValue(e.orelse, scope);
+      const narrowing = narrowingOf(e.test, scope);
+      const body = lowerValue(e.body, narrowedScope(scope, narrowing.then));
+      const orelse = lowerValue(e.orelse, narrowedScope(scope, narrowing.else));
       if (test === null || body === null || orelse === null) return null;
       const unified = unifyBranches(body, orelse);
       if (!unified) {
@@ -329,6 +338,7 @@ function lowerName(e: ast.Name, scope: Scope): TExpr | null {
   const { report } = scope;
   const id = e.id;
   const local = scope.local(id);
+  if (local?.narrowed && local.type) return narrowedRead(id, local.narrowed, local.type); // narrowing.ts
   if (local) return local.type ? { kind: 'local', type: local.type, name: id } : null;
   const constant = scope.constant(id);
   if (constant) {

@@ -5,6 +5,7 @@
  * and missing returns (PTL3007), using the control-flow facts of flow.ts.
  * Statements that can never run are checked but left out of the IR.
  */
+import { alwaysLeaves, narrowedScope, narrowingOf, stable } from './narrowing.js';
 import type * as ast from '../ingest/ast.js';
 import type { SourceRange } from '../diagnostics/diagnostic.js';
 import { analyzeFlow, isAlwaysTrue, loopScopedTargets, targetNames } from './flow.js';
@@ -103,7 +104,7 @@ class BodyLowerer {
   constructor(
     private readonly fn: FunctionState,
     private readonly ctx: ModuleContext,
-    private readonly scope: Scope,
+    private scope: Scope,
     private readonly report: Report,
     private readonly dead: Set<ast.Stmt>,
     private readonly loopScoped: Set<string>,
@@ -111,12 +112,31 @@ class BodyLowerer {
 
   block(stmts: ast.Stmt[]): TStmt[] {
     const out: TStmt[] = [];
+    const outer = this.scope;
     stmts.forEach((st, i) => {
       if (i === 0 && st.type === 'Expr' && st.value.type === 'Constant' && st.value.kind === 'str') return; // docstring
       const lowered = this.statement(st);
       if (!this.dead.has(st)) out.push(...lowered);
+      // `if x is None: return ...`: the rest of the block sees x narrowed (narrowing.ts).
+      if (st.type === 'If') {
+        const n = narrowingOf(st.test, this.scope);
+        const proved = alwaysLeaves(st.body) ? n.else : st.orelse.length > 0 && alwaysLeaves(st.orelse) ? n.then : new Set<string>();
+        this.scope = narrowedScope(this.scope, stable(proved, stmts.slice(i + 1)));
+      }
     });
+    this.scope = outer;
     return out;
+  }
+
+  /** Lowers a region with the names a condition proved not None narrowed, unless the region assigns them. */
+  private narrowedBlock(stmts: ast.Stmt[], names: ReadonlySet<string>): TStmt[] {
+    const outer = this.scope;
+    this.scope = narrowedScope(outer, stable(names, stmts));
+    try {
+      return this.block(stmts);
+    } finally {
+      this.scope = outer;
+    }
   }
 
   private statement(st: ast.Stmt): TStmt[] {
@@ -147,14 +167,15 @@ class BodyLowerer {
         return this.annAssign(st);
       case 'If': {
         const test = lowerTest(st.test, scope);
-        const body = this.block(st.body);
-        const orelse = this.block(st.orelse);
+        const narrowing = narrowingOf(st.test, scope);
+        const body = this.narrowedBlock(st.body, narrowing.then);
+        const orelse = this.narrowedBlock(st.orelse, narrowing.else);
         return test ? [{ kind: 'if', test, body, orelse, line }] : [];
       }
       case 'While': {
         const infinite = isAlwaysTrue(st.test);
         const test = infinite ? null : lowerTest(st.test, scope);
-        const body = this.block(st.body);
+        const body = infinite ? this.block(st.body) : this.narrowedBlock(st.body, narrowingOf(st.test, scope).then);
         const orelse = this.block(st.orelse);
         if (!infinite && test === null) return [];
         return [{ kind: 'while', test, body, orelse: infinite ? [] : orelse, hasBreak: hasBreak(body), line }];

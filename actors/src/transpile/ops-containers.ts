@@ -22,6 +22,11 @@ function keywordStores(a: OpArgs, d: string, from: number): string {
 const argType = (a: OpArgs, i: number): string => headOf(a.node(i)!.type);
 
 export const CONTAINERS_OPS: Readonly<Record<string, OpEntry>> = {
+  /** A read of an Optional local that a condition proved not None (analysis/narrowing.ts). */
+  'optional.narrowed': (a) => `${a.v(0)}.unwrap()`,
+  'optional.is_some': (a) => `(${a.r(0)}).is_some()`,
+  /** `isinstance(x, C)` decided by x's static type; x is still evaluated. */
+  'builtin.isinstance_const': (a) => `{ let _ = ${a.r(0)}; ${a.v(1)} }`,
   'builtin.divmod_int': (a) => `int_divmod(${a.v(0)}, ${a.v(1)})?`,
   'builtin.divmod_float': (a) => `float_divmod(${a.v(0)}, ${a.v(1)})?`,
   'builtin.pow_mod': (a) => `int_pow_mod(${a.v(0)}, ${a.v(1)}, ${a.v(2)})?`,
