@@ -13,6 +13,8 @@ import { coerce, lowerValue, type Scope, type Signature } from './lower-expr.js'
 import type { ModuleSymbols } from './module.js';
 import type { Report } from './report.js';
 import { annotationType } from './signatures.js';
+import { convertTo } from './lower-values.js';
+import { isScalar } from './ty.js';
 import type { ConstantIR, LiteralExpr, ValueType } from './types.js';
 
 export function analyzeConstants(
@@ -41,7 +43,9 @@ export function analyzeConstants(
     let value = lowerValue(decl.value, scope);
     if (value !== null && decl.annotation !== null) {
       const declared = annotationType(decl.annotation, source, report, false) as ValueType | undefined;
-      value = declared ? coerce(value, declared, `constant \`${decl.name}\``, decl.value.range, report) : null;
+      const what = `constant \`${decl.name}\``;
+      // Numbers by Python's implicit rules; containers get their `?` parts (`xs: list[str] = []`).
+      value = !declared ? null : isScalar(declared) && isScalar(value.type) ? coerce(value, declared, what, decl.value.range, report) : convertTo(value, declared, decl.value.range, report, what);
     }
     types.set(decl.name, value?.type);
     if (value === null) continue;
