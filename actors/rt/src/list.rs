@@ -516,6 +516,26 @@ mod tests {
     }
 
     #[test]
+    fn key_error_leaves_the_list_unchanged() {
+        let a = l(&[3, 1, 2]);
+        let key = |x: &i64| -> PyResult<i64> {
+            if *x == 1 {
+                raise(Exc::ZeroDivisionError, "division by zero")
+            } else {
+                Ok(*x)
+            }
+        };
+        let e = list_sort_by_key(&a, &key, true).unwrap_err();
+        assert_eq!(e.record(), "ZeroDivisionError\ndivision by zero");
+        assert_eq!(repr_string(&a), "[3, 1, 2]");
+        // reverse keeps equal keys in their original order (stable)
+        let b = List::from_vec(vec![(1i64, 0i64), (0, 1), (1, 2), (0, 3)]);
+        let first = |p: &(i64, i64)| -> PyResult<i64> { Ok(p.0) };
+        list_sort_by_key(&b, &first, true).unwrap();
+        assert_eq!(repr_string(&b), "[(1, 0), (1, 2), (0, 1), (0, 3)]");
+    }
+
+    #[test]
     fn sort_with_nan_keeps_cpython_order() {
         // sorted([3.0, nan, 1.0, 2.0]) == [3.0, nan, 1.0, 2.0] in CPython 3.11
         let a = List::from_vec(vec![3.0, f64::NAN, 1.0, 2.0]);
