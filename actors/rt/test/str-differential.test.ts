@@ -42,7 +42,12 @@ interface Driver {
 }
 
 let skip: string | null = null;
+let wasmModule: WebAssembly.Module;
 let driver: Driver;
+
+async function instantiate(): Promise<void> {
+  driver = (await WebAssembly.instantiate(wasmModule, {})).exports as unknown as Driver;
+}
 
 async function compileStrDriver(): Promise<Uint8Array | { skip: string }> {
   const tc = await findToolchain();
@@ -65,8 +70,8 @@ beforeAll(async () => {
     skip = wasm.skip;
     return;
   }
-  const inst = await WebAssembly.instantiate(await WebAssembly.compile(wasm as BufferSource), {});
-  driver = inst.exports as unknown as Driver;
+  wasmModule = await WebAssembly.compile(wasm as BufferSource);
+  await instantiate();
 }, 120_000);
 
 const utf8 = new TextEncoder();
@@ -83,7 +88,17 @@ function encodeArg(a: SArg): string {
   return field('l', a.l.map((x) => field('s', x)).join(''));
 }
 
-function callWasm(c: SCase): Result {
+/** One case through the wasm driver; a trap (a panic) is reported as `{ trap }` and the instance replaced. */
+async function callWasm(c: SCase): Promise<Result | { trap: string }> {
+  try {
+    return callWasmOnce(c);
+  } catch (e) {
+    await instantiate();
+    return { trap: String(e) };
+  }
+}
+
+function callWasmOnce(c: SCase): Result {
   const req = utf8.encode(`${c.fn} ${c.args.map(encodeArg).join('')}`);
   const p = driver.d_alloc(req.length);
   new Uint8Array(driver.memory.buffer, p, req.length).set(req);
@@ -136,7 +151,7 @@ describe('portalis_rt strings (wasm32) agree with CPython', () => {
       let want = py[k]!;
       if ('surrogate' in want) want = { err: ['ValueError', lone] };
       if ('bigint' in want) want = { err: ['OverflowError', msg.INT_OVERFLOW!] };
-      const got = callWasm(c);
+      const got = await callWasm(c);
       if (JSON.stringify(got) === JSON.stringify(want)) continue;
       byFn.set(c.fn, (byFn.get(c.fn) ?? 0) + 1);
       wrong.push(`${c.fn}(${c.args.map(show).join(', ')}): CPython ${JSON.stringify(want)}, wasm ${JSON.stringify(got)}`);
