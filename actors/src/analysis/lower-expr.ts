@@ -490,6 +490,13 @@ function unifyBranches(a: TExpr, b: TExpr): [TExpr, TExpr] | null {
   const literalInt = (e: TExpr): boolean => e.kind === 'literal' && e.type === 'int' && isExactFloat(e.value);
   if (a.type === 'float' && literalInt(b)) return [a, toFloat(b)];
   if (b.type === 'float' && literalInt(a)) return [toFloat(a), b];
+  // `x if c else None`: Optional[T] (containers area).
+  const optional = (v: TExpr, t: string): TExpr => (v.type === t ? v : v.type === 'None' ? { kind: 'none', type: t } : { kind: 'some', type: t, operand: v });
+  const inner = a.type === 'None' ? b.type : b.type === 'None' ? a.type : null;
+  if (inner !== null && inner !== 'None') {
+    const t = inner.startsWith('Optional[') ? inner : `Optional[${inner}]`;
+    return [optional(a, t), optional(b, t)];
+  }
   return null;
 }
 

@@ -123,6 +123,9 @@ class BodyLowerer {
         const proved = alwaysLeaves(st.body) ? n.else : st.orelse.length > 0 && alwaysLeaves(st.orelse) ? n.then : new Set<string>();
         this.scope = narrowedScope(this.scope, stable(proved, stmts.slice(i + 1)));
       }
+      // `x = 5` into an Optional[int] local: x is an int until it is assigned again.
+      const given = lowered.find((l) => l.kind === 'assign' && l.targets.length === 1 && l.value.kind === 'some');
+      if (given && given.kind === 'assign') this.scope = narrowedScope(this.scope, stable(new Set(given.targets), stmts.slice(i + 1)));
     });
     this.scope = outer;
     return out;
@@ -211,6 +214,9 @@ class BodyLowerer {
     const line = st.range.start.line;
     const returns: ReturnType | undefined = this.fn.sig.returns;
     const isNone = st.value === null || (st.value.type === 'Constant' && st.value.kind === 'None');
+    if (isNone && returns !== undefined && returns.startsWith('Optional[')) {
+      return [{ kind: 'return', value: { kind: 'none', type: returns }, line }];
+    }
     if (isNone) {
       if (returns !== undefined && returns !== 'None') {
         this.report('PTL3003', st.range, `\`${this.fn.sig.name}\` returns ${returns}, but this \`return\` gives None`);
