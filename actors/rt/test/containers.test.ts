@@ -7,15 +7,16 @@
  * message) must be identical.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runProcess } from '../../src/build/run-process.js';
 import { buildPrograms } from './containers-cases.js';
 import { RT_SRC, TEST_DIR } from './harness.js';
 
 let driver: string;
+let dir: string | undefined;
 let skip: string | null = null;
 
 beforeAll(async () => {
@@ -23,7 +24,7 @@ beforeAll(async () => {
     skip = 'no rustc on PATH';
     return;
   }
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'portalis-rt-containers-'));
+  dir = await mkdtemp(path.join(os.tmpdir(), 'portalis-rt-containers-'));
   const rlib = path.join(dir, 'libportalis_rt.rlib');
   const lib = await runProcess('rustc', [
     '--edition', '2021', '--crate-type', 'rlib', '--crate-name', 'portalis_rt', '-C', 'opt-level=0', '-C', 'debuginfo=0',
@@ -37,6 +38,10 @@ beforeAll(async () => {
   ]);
   if (bin.code !== 0) throw new Error(`containers_driver.rs failed to compile:\n${bin.stderr}`);
 }, 240_000);
+
+afterAll(async () => {
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
 
 function run(cmd: string, args: string[], input: string): string[] {
   const res = spawnSync(cmd, args, { input, encoding: 'utf8', maxBuffer: 1 << 30 });
