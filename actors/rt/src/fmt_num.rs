@@ -106,14 +106,23 @@ fn format_long(v: &IntDigits, f: &Spec) -> PyResult<Str> {
         }
         let i = match v {
             IntDigits::Small(i) => *i,
-            IntDigits::Big(_) => return Err(PyErr::new(Exc::OverflowError, "Python int too large to convert to C long")),
+            IntDigits::Big(_) => {
+                return Err(PyErr::new(Exc::OverflowError, "Python int too large to convert to C long"))
+            }
         };
         if !(0..=0x10ffff).contains(&i) {
             return Err(PyErr::new(Exc::OverflowError, "%c arg not in range(0x110000)"));
         }
         let c = std::char::from_u32(i as u32).ok_or_else(|| value_error(LONE_SURROGATE))?;
         let mut buf = [0u8; 4];
-        let num = Number { negative: false, prefix: "", digits: "", decimal: false, remainder: c.encode_utf8(&mut buf), group: 0 };
+        let num = Number {
+            negative: false,
+            prefix: "",
+            digits: "",
+            decimal: false,
+            remainder: c.encode_utf8(&mut buf),
+            group: 0,
+        };
         return Ok(Str::from(layout(f, &num)));
     }
     let (radix, prefix) = match f.ty {
@@ -132,7 +141,14 @@ fn format_long(v: &IntDigits, f: &Spec) -> PyResult<Str> {
         _ if f.under_four => 4,
         _ => 3,
     };
-    let num = Number { negative: v.negative(), prefix: if f.alternate { prefix } else { "" }, digits: &digits, decimal: false, remainder: "", group };
+    let num = Number {
+        negative: v.negative(),
+        prefix: if f.alternate { prefix } else { "" },
+        digits: &digits,
+        decimal: false,
+        remainder: "",
+        group,
+    };
     Ok(Str::from(layout(f, &num)))
 }
 

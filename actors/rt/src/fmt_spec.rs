@@ -234,7 +234,11 @@ pub(crate) fn layout(spec: &Spec, num: &Number) -> String {
     let n_remainder = num.remainder.chars().count() as i64;
     let non_digit = n_sign + n_prefix + num.decimal as i64 + n_remainder;
     let min_width = if spec.fill == '0' && spec.align == '=' { spec.width - non_digit } else { 0 };
-    let grouped = if num.digits.is_empty() { String::new() } else { group_digits(num.digits, min_width, num.group, spec.grouping) };
+    let grouped = if num.digits.is_empty() {
+        String::new()
+    } else {
+        group_digits(num.digits, min_width, num.group, spec.grouping)
+    };
     let n_grouped = grouped.len() as i64;
     let padding = spec.width - (non_digit + n_grouped);
     let (mut l, mut s, mut r) = (0, 0, 0);

@@ -288,7 +288,12 @@ pub fn str_index(s: &Str, i: i64) -> PyResult<Str> {
 
 /// CPython's slice arithmetic (`PySlice_Unpack` + `PySlice_AdjustIndices`):
 /// (start, step, length) of `s[start:stop:step]` for a sequence of `len`.
-pub(crate) fn slice_indices(len: i64, start: Option<i64>, stop: Option<i64>, step: Option<i64>) -> PyResult<(i64, i64, i64)> {
+pub(crate) fn slice_indices(
+    len: i64,
+    start: Option<i64>,
+    stop: Option<i64>,
+    step: Option<i64>,
+) -> PyResult<(i64, i64, i64)> {
     let step = step.unwrap_or(1);
     if step == 0 {
         return Err(PyErr::new(Exc::ValueError, "slice step cannot be zero"));
@@ -496,7 +501,10 @@ mod tests {
     fn repr_like_cpython() {
         assert_eq!(repr_string(&s("a'b")), "\"a'b\"");
         assert_eq!(repr_string(&s("a'\"b\\")), "'a\\'\"b\\\\'");
-        assert_eq!(repr_string(&s("\u{7f}\u{85}\u{e9}\u{200b}\u{e0001}\u{1f600}\n\t\r\0")), "'\\x7f\\x85\u{e9}\\u200b\\U000e0001\u{1f600}\\n\\t\\r\\x00'");
+        assert_eq!(
+            repr_string(&s("\u{7f}\u{85}\u{e9}\u{200b}\u{e0001}\u{1f600}\n\t\r\0")),
+            "'\\x7f\\x85\u{e9}\\u200b\\U000e0001\u{1f600}\\n\\t\\r\\x00'"
+        );
         assert_eq!(str_repr_string(""), "''");
         assert_eq!(repr_of(&s("a")).as_str(), "'a'");
         assert_eq!(str_of(&s("a")).as_str(), "a");
@@ -554,7 +562,10 @@ mod tests {
     #[test]
     fn ord_and_chr() {
         assert_eq!(py_ord(&s("é")).unwrap(), 0xe9);
-        assert_eq!(py_ord(&s("abc")).unwrap_err().message(), "ord() expected a character, but string of length 3 found");
+        assert_eq!(
+            py_ord(&s("abc")).unwrap_err().message(),
+            "ord() expected a character, but string of length 3 found"
+        );
         assert_eq!(py_chr(0x1f600).unwrap().as_str(), "\u{1f600}");
         assert_eq!(py_chr(0x110000).unwrap_err().message(), "chr() arg not in range(0x110000)");
         assert_eq!(py_chr(-1).unwrap_err().kind(), Exc::ValueError);

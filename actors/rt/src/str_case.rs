@@ -74,7 +74,11 @@ pub fn str_casefold(s: &Str) -> Str {
 pub fn str_swapcase(s: &Str) -> Str {
     map_ascii_or(
         s,
-        |t| t.chars().map(|c| if c.is_ascii_uppercase() { c.to_ascii_lowercase() } else { c.to_ascii_uppercase() }).collect(),
+        |t| {
+            t.chars()
+                .map(|c| if c.is_ascii_uppercase() { c.to_ascii_lowercase() } else { c.to_ascii_uppercase() })
+                .collect()
+        },
         |cs, out| {
             for (i, &c) in cs.iter().enumerate() {
                 if has(c, UPPERCASE) {

@@ -184,7 +184,10 @@ mod tests {
     fn padding_like_cpython() {
         assert_eq!(str_center(&s("a"), 4, None).unwrap().as_str(), " a  ");
         assert_eq!(str_center(&s("ab"), 5, Some(&s("é"))).unwrap().as_str(), "ééabé");
-        assert_eq!(str_center(&s("a"), 5, Some(&s("ab"))).unwrap_err().message(), "The fill character must be exactly one character long");
+        assert_eq!(
+            str_center(&s("a"), 5, Some(&s("ab"))).unwrap_err().message(),
+            "The fill character must be exactly one character long"
+        );
         assert_eq!(str_ljust(&s("é"), 3, Some(&s("*"))).unwrap().as_str(), "é**");
         assert_eq!(str_rjust(&s("é"), 3, None).unwrap().as_str(), "  é");
         assert_eq!(str_zfill(&s("-42"), 6).as_str(), "-00042");

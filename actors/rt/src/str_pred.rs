@@ -2,7 +2,10 @@
 //! string is False for all but `isascii` and `isprintable`).
 
 use crate::str::Str;
-use crate::unicode::{has, is_printable, is_space, ALPHA, CASED, DECIMAL, DIGIT, LOWERCASE, NUMERIC, TITLECASE, UPPERCASE, XID_CONTINUE, XID_START};
+use crate::unicode::{
+    has, is_printable, is_space, ALPHA, CASED, DECIMAL, DIGIT, LOWERCASE, NUMERIC, TITLECASE, UPPERCASE, XID_CONTINUE,
+    XID_START,
+};
 
 fn all_nonempty(s: &Str, ascii: fn(u8) -> bool, bits: u16) -> bool {
     let t = s.as_str();
@@ -157,8 +160,18 @@ mod tests {
         assert!(str_isspace(&s(" \t\u{3000}\x1c")) && !str_isspace(&s(" a")));
         assert!(str_isupper(&s("ABC 1")) && !str_isupper(&s("1")) && !str_isupper(&s("A\u{1c5}")));
         assert!(str_islower(&s("abc ß")) && !str_islower(&s("aB")));
-        assert!(str_istitle(&s("Hello World")) && str_istitle(&s("\u{1c5}a")) && !str_istitle(&s("HeLlo")) && !str_istitle(&s("1")));
-        assert!(str_isidentifier(&s("_a1")) && str_isidentifier(&s("héllo")) && !str_isidentifier(&s("1a")) && !str_isidentifier(&s("")));
+        assert!(
+            str_istitle(&s("Hello World"))
+                && str_istitle(&s("\u{1c5}a"))
+                && !str_istitle(&s("HeLlo"))
+                && !str_istitle(&s("1"))
+        );
+        assert!(
+            str_isidentifier(&s("_a1"))
+                && str_isidentifier(&s("héllo"))
+                && !str_isidentifier(&s("1a"))
+                && !str_isidentifier(&s(""))
+        );
         assert!(!str_isprintable(&s("a\nb")) && str_isprintable(&s("é")));
     }
 }

@@ -144,7 +144,8 @@ pub fn str_join(sep: &Str, items: &[Str]) -> Str {
     if items.len() == 1 {
         return items[0].clone();
     }
-    let total: usize = items.iter().map(|x| x.as_str().len()).sum::<usize>() + sep.as_str().len() * items.len().saturating_sub(1);
+    let total: usize =
+        items.iter().map(|x| x.as_str().len()).sum::<usize>() + sep.as_str().len() * items.len().saturating_sub(1);
     let mut out = String::with_capacity(total);
     for (i, x) in items.iter().enumerate() {
         if i > 0 {

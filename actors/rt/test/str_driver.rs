@@ -64,7 +64,9 @@ fn parse_args(mut b: &[u8]) -> Vec<A> {
             b'f' => A::F(f64::from_bits(u64::from_str_radix(text, 16).unwrap())),
             b'b' => A::B(text == "1"),
             b'n' => A::N,
-            b'l' => A::L(parse_args(body).into_iter().map(|a| if let A::S(s) = a { s } else { panic!("list of str") }).collect()),
+            b'l' => A::L(
+                parse_args(body).into_iter().map(|a| if let A::S(s) = a { s } else { panic!("list of str") }).collect(),
+            ),
             _ => panic!("bad tag"),
         });
         b = &b[colon + 1 + len..];
@@ -208,8 +210,17 @@ fn charinfo(t: &Str) -> Vec<Str> {
         .iter()
         .map(|c| {
             let preds = [
-                str_isalpha(c), str_isdecimal(c), str_isdigit(c), str_isnumeric(c), str_isalnum(c), str_isspace(c),
-                str_isprintable(c), str_isupper(c), str_islower(c), str_istitle(c), str_isidentifier(c),
+                str_isalpha(c),
+                str_isdecimal(c),
+                str_isdigit(c),
+                str_isnumeric(c),
+                str_isalnum(c),
+                str_isspace(c),
+                str_isprintable(c),
+                str_isupper(c),
+                str_islower(c),
+                str_istitle(c),
+                str_isidentifier(c),
                 str_splitlines(&str_concat(&Str::new("a"), &str_concat(c, &Str::new("b"))), false).len() == 2,
             ];
             let bits: String = preds.iter().map(|&p| if p { '1' } else { '0' }).collect();
