@@ -15,7 +15,7 @@ import { lowerDefault } from './defaults.js';
 import { convertTo } from './lower-values.js';
 import { silent } from './report.js';
 import { callableParts, elementOf, isScalar, iterItemOf, unify } from './ty.js';
-import { lowerFunctionValue } from './lower-lambda.js';
+import { lowerExpected, lowerFunctionValue } from './lower-lambda.js';
 import type { CallExpr, TExpr, ValueType, VoidCallExpr } from './types.js';
 
 function plural(n: number, word: string): string {
@@ -58,7 +58,8 @@ export function bindUserCall(sig: Signature, e: ast.Call, scope: Scope): CallExp
       order.push(index);
       return;
     }
-    const value = lowerValue(arg, scope);
+    // Lambdas and builtins inside displays (`[double, abs]` for a list[Callable[...]]) likewise.
+    const value = param.type?.includes('Callable[') ? lowerExpected(arg, param.type, scope) : lowerValue(arg, scope);
     bound[index] = value && param.type ? toParam(value, param.type, `argument \`${param.name}\` of \`${name}\``, arg.range, scope) : null;
     order.push(index);
   };

@@ -15,7 +15,7 @@ import type * as ast from '../ingest/ast.js';
 import { lowerValue, type Scope } from './lower-expr.js';
 import { refuseExpression } from './refusals.js';
 import { convertTo, withLocals } from './lower-values.js';
-import { callableOf, callableParts, type Ty } from './ty.js';
+import { callableOf, callableParts, dictParts, elementOf, headOf, type Ty } from './ty.js';
 import type { TExpr } from './types.js';
 import { subExpressions } from './ir-walk.js';
 
@@ -176,4 +176,56 @@ export function callFunctionValue(callee: TExpr, e: ast.Call, scope: Scope): TEx
     return null;
   }
   return { kind: 'callValue', type: parts.ret, callee, args };
+}
+
+/**
+ * A value written where its type is declared (`ops: dict[str, Callable[[int, int], int]] =
+ * {"add": lambda a, b: a + b}`): lambdas and builtins inside displays take their parameter
+ * types from the declaration. Such a lambda may be called at any later time, so it may not
+ * read local variables (captured by value here, read late in Python).
+ */
+export function lowerExpected(node: ast.Expr_, type: Ty, scope: Scope): TExpr | null {
+  const fn = callableParts(type);
+  if (fn && (node.type === 'Lambda' || (node.type === 'Name' && !scope.local(node.id) && !scope.constant(node.id) && !scope.signature(node.id)))) {
+    const f = lowerFunctionValue(node, fn.params, scope, 'this value');
+    if (f === null) return null;
+    if (f.kind === 'lambda' && f.captures.length > 0) {
+      scope.report('PTL2002', node.range, `this lambda reads \`${f.captures[0]!.name}\` of the enclosing code and may be called later; closures over changing variables are not supported yet`, 'Pass the value as a parameter, or use a nested `def`.');
+      return null;
+    }
+    return f;
+  }
+  const head = headOf(type);
+  if (node.type === 'Dict' && head === 'dict' && node.keys.every((k) => k !== null) && containsLambda(node)) {
+    const [kt, vt] = dictParts(type)!;
+    const keys: TExpr[] = [];
+    const values: TExpr[] = [];
+    for (let i = 0; i < node.keys.length; i++) {
+      const k = lowerValue(node.keys[i]!, scope);
+      const v = lowerExpected(node.values[i]!, vt, scope);
+      const kc = k === null ? null : convertTo(k, kt, node.keys[i]!.range, scope.report, 'this key');
+      const vc = v === null ? null : convertTo(v, vt, node.values[i]!.range, scope.report, 'this value');
+      if (kc === null || vc === null) return null;
+      keys.push(kc);
+      values.push(vc);
+    }
+    return { kind: 'dictDisplay', type, keys, values };
+  }
+  if (node.type === 'List' && head === 'list' && containsLambda(node) && node.elts.every((x) => x.type !== 'Starred')) {
+    const item = elementOf(type)!;
+    const elts: TExpr[] = [];
+    for (const x of node.elts) {
+      const v = lowerExpected(x, item, scope);
+      const c = v === null ? null : convertTo(v, item, x.range, scope.report, 'this item');
+      if (c === null) return null;
+      elts.push(c);
+    }
+    return { kind: 'display', of: 'list', type, elts, starred: elts.map(() => false) };
+  }
+  return lowerValue(node, scope);
+}
+
+function containsLambda(node: ast.Dict | ast.List): boolean {
+  const items = node.type === 'Dict' ? node.values : node.elts;
+  return items.some((x) => x.type === 'Lambda' || x.type === 'Name' || x.type === 'Dict' || x.type === 'List');
 }

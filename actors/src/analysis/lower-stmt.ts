@@ -20,6 +20,7 @@ import { convertTo, retype } from './lower-values.js';
 import { dictParts, elementOf, hasUnknown, headOf, isScalar, iterItemOf, listOf, pyClassName, tupleParts, type Ty, unify, withArticle } from './ty.js';
 import { walkExpr } from '../ingest/ast-walk.js';
 import { checkDefaults } from './defaults.js';
+import { lowerExpected } from './lower-lambda.js';
 
 export function lowerFunction(fn: FunctionState, ctx: ModuleContext, report: Report): FunctionIR | null {
   const sig = fn.sig;
@@ -372,7 +373,8 @@ class BodyLowerer {
       return [];
     }
     if (st.value === null) return [];
-    const value = lowerValue(st.value, scope);
+    // Lambdas and builtins in the value take their types from the declaration (lower-lambda.ts).
+    const value = declared ? lowerExpected(st.value, declared, scope) : lowerValue(st.value, scope);
     if (value === null) return [];
     const stored = this.store(st.target.id, value, st.target.range);
     return stored ? [{ kind: 'assign', targets: [st.target.id], value: stored, line }] : [];
