@@ -249,6 +249,12 @@ function inferRound(fn: FunctionState, ctx: ModuleContext): boolean {
           if (types && types.length === first.elts.length && first.elts.every((e) => e.type !== 'Starred')) {
             first.elts.forEach((elt, i) => {
               if (elt.type === 'Name') learn(elt.id, types[i], elt.range, st.value.type === 'Tuple' ? st.value.elts[i]! : null);
+              else {
+                // A nested target: `(p, q), r = (1, 2), 3`.
+                const pairs: [ast.Name, Ty | undefined][] = [];
+                targetTypes(elt, types[i], pairs);
+                for (const [n, ty] of pairs) learn(n.id, ty, n.range, null);
+              }
             });
             break;
           }

@@ -30,7 +30,13 @@ export const CONTAINERS_OPS: Readonly<Record<string, OpEntry>> = {
   'builtin.divmod_int': (a) => `int_divmod(${a.v(0)}, ${a.v(1)})?`,
   'builtin.divmod_float': (a) => `float_divmod(${a.v(0)}, ${a.v(1)})?`,
   'builtin.pow_mod': (a) => `int_pow_mod(${a.v(0)}, ${a.v(1)}, ${a.v(2)})?`,
-  'builtin.len': (a) => (argType(a, 0) === 'range' ? `range_len(${a.r(0)})?` : `py_len(${a.r(0)})`),
+  'builtin.len': (a) => {
+    if (argType(a, 0) === 'range') return `range_len(${a.r(0)})?`;
+    // A fixed tuple's length is its arity (the value is still evaluated).
+    const parts = tupleParts(a.node(0)!.type);
+    if (parts) return `{ let _ = ${a.r(0)}; ${parts.length}i64 }`;
+    return `py_len(${a.r(0)})`;
+  },
   // set(x) / frozenset(x): sets and dicts are merged as CPython merges them, other iterables added in order.
   'builtin.set': (a) => {
     const h = argType(a, 0);
