@@ -87,13 +87,20 @@ export function lowerSortedKey(e: ast.Call, scope: Scope): TExpr | null {
 
 /** `min(xs, key=f)`, `max(xs, key=f, default=d)`; lower-builtins.ts hands over calls with `key=`. */
 export function lowerMinMaxKey(name: 'min' | 'max', e: ast.Call, scope: Scope): TExpr | null {
-  if (e.args.length !== 1 || e.args[0]!.type === 'Starred') {
-    scope.report('PTL2007', e.range, `${name}() with key= is supported over one iterable`, `Write ${name}([a, b], key=f).`);
+  if (e.args.length === 0 || e.args.some((a) => a.type === 'Starred')) {
+    scope.report('PTL2007', e.range, `${name}() with key= is supported over one iterable or two or more arguments`, `Write ${name}([a, b], key=f).`);
     return null;
   }
-  const it = lowerValue(e.args[0]!, scope);
+  const several = e.args.length >= 2;
+  if (several && e.keywords.some((k) => k.arg === 'default')) {
+    scope.report('PTL3005', e.range, `Cannot specify a default for ${name}() with multiple positional arguments`);
+    return null;
+  }
+  // `max(a, b, c, key=f)` compares the arguments as `max([a, b, c], key=f)` does.
+  const items: ast.Expr_ = several ? ({ type: 'List', range: e.range, elts: e.args } as unknown as ast.Expr_) : e.args[0]!;
+  const it = lowerValue(items, scope);
   if (it === null) return null;
-  const item = iterableItem(it, e.args[0]!, scope);
+  const item = iterableItem(it, items, scope);
   if (item === null) return null;
   let key: TExpr | null = null;
   let def: TExpr | null = null;

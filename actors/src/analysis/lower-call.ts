@@ -17,6 +17,7 @@ import { lowerSysCall } from './lower-sys.js';
 import { bindUserCall } from './bind-call.js';
 import { headOf, isScalar } from './ty.js';
 import { callFunctionValue } from './lower-lambda.js';
+import { lowerMinMaxKey } from './builtins-functions.js';
 
 function silentScope(scope: Scope): Scope {
   return { ...scope, report: () => {} };
@@ -62,6 +63,7 @@ export function lowerCall(e: ast.Call, scope: Scope): TExpr | VoidCallExpr | nul
       report('PTL2007', f.range, 'the math module cannot be called');
       return null;
     }
+    if ((id === 'min' || id === 'max') && e.args.length >= 2 && e.keywords.some((k) => k.arg === 'key')) return lowerMinMaxKey(id, e, scope);
     if ((id === 'min' || id === 'max') && e.args.length === 1 && e.args[0]!.type !== 'Starred') {
       const only = lowerValue(e.args[0]!, silentScope(scope));
       if (only !== null && !isScalar(only.type)) return lowerMinMaxIterable(id, e, scope);
