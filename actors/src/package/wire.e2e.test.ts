@@ -223,6 +223,20 @@ describe.skipIf(rustcMissing)('values in linear memory, end to end against CPyth
     expect(ours).toEqual(theirs);
   });
 
+  it('Optional arguments and results', async () => {
+    const calls: Call[] = [
+      { fn: 'maybe_inc', args: [null] },
+      { fn: 'maybe_inc', args: [41] },
+      { fn: 'maybe_inc', args: [-(2 ** 40)] },
+      { fn: 'first_long', args: [['a', 'bb', 'ccc☃', 'dddd'], 4] },
+      { fn: 'first_long', args: [['a'], 2] },
+      { fn: 'first_long', args: [[], 0] },
+    ];
+    const [ours, theirs] = await both('number', calls);
+    expect(ours).toEqual(theirs);
+    expect(modules.number.fns.maybe_inc!(undefined)).toBeNull();
+  });
+
   it('raises the Python exception of a function that takes encoded values', async () => {
     const calls: Call[] = [
       { fn: 'pick', args: [[1, 2, 3], 5] },

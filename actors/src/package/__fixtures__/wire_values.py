@@ -1,5 +1,6 @@
 """Functions whose values cross the JS boundary encoded (ABI 2); wire.e2e.test.ts
 runs each through the generated glue and through CPython and compares."""
+from typing import Optional
 
 
 def total(xs: list[float]) -> float:
@@ -86,3 +87,16 @@ def grid(n: int) -> list[list[int]]:
             row.append(i * j)
         rows.append(row)
     return rows
+
+
+def maybe_inc(x: Optional[int]) -> Optional[int]:
+    if x is None:
+        return None
+    return x + 1
+
+
+def first_long(words: list[str], n: int) -> Optional[str]:
+    for w in words:
+        if len(w) >= n:
+            return w
+    return None
