@@ -25,7 +25,7 @@ import { bareIdent, isSnakeCase, pickIdent } from './names.js';
 import { headOf, tupleParts } from '../analysis/ty.js';
 import type { Target } from '../analysis/types.js';
 import { iterationOf } from './ops.js';
-import { loopItemsOf } from './rust-values.js';
+import { isEnumerateOfList, isFoldedSetDisplay, loopItemsOf } from './rust-values.js';
 import { isCopy } from './rust-types.js';
 import { visitStmts } from '../analysis/ir-walk.js';
 
@@ -359,12 +359,27 @@ class FunctionPrinter {
   private forEach(st: Extract<TStmt, { kind: 'foreach' }>): void {
     const kind = iterationOf(st.iter.type);
     let next: string;
-    if (kind === 'list') {
+    if (isEnumerateOfList(st.iter)) {
+      // enumerate(xs) over a list walks it by index too (CPython's enumerate is lazy).
+      const seq = this.fresh('seq');
+      const i = this.fresh('index');
+      const start = this.fresh('start');
+      const [list, from] = st.iter.args;
+      this.emit(`let ${seq} = ${this.e(list!).code};`);
+      this.emit(`let ${start}: i64 = ${from ? this.e(from).code : '0'};`);
+      this.emit(`let mut ${i} = 0usize;`);
+      next = `{ let x = ${seq}.get_cloned(${i}).map(|v| (${start} + ${i} as i64, v)); ${i} += 1; x }`;
+    } else if (kind === 'list') {
       const seq = this.fresh('seq');
       const i = this.fresh('index');
       this.emit(`let ${seq} = ${this.e(st.iter).code};`);
       this.emit(`let mut ${i} = 0usize;`);
       next = `{ let x = ${seq}.get_cloned(${i}); ${i} += 1; x }`;
+    } else if (kind === 'items' && headOf(st.iter.type) === 'set' && !isFoldedSetDisplay(st.iter)) {
+      // A set is walked live: CPython raises RuntimeError when its size changes.
+      const it = this.fresh('iter');
+      this.emit(`let mut ${it} = (${this.exprs.ref(st.iter)}).iter();`);
+      next = `${it}.next_checked()?`;
     } else if (kind === 'items') {
       const it = this.fresh('iter');
       this.emit(`let mut ${it} = ${loopItemsOf(this.exprs, st.iter)}.into_iter();`);

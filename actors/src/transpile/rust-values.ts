@@ -52,13 +52,23 @@ function isConstant(e: TExpr): boolean {
   return e.kind === 'display' && e.of === 'tuple' && isConstantDisplay(e);
 }
 
+/** A set display CPython folds into a frozenset constant when a `for` walks it. */
+export function isFoldedSetDisplay(e: TExpr): boolean {
+  return e.kind === 'display' && e.of === 'set' && e.elts.length > 0 && isConstantDisplay(e);
+}
+
+/** `enumerate(xs)` (with or without a start) of a list. */
+export function isEnumerateOfList(e: TExpr): e is Extract<TExpr, { kind: 'op' }> {
+  return e.kind === 'op' && e.op === 'builtin.enumerate' && e.args[0] !== null && e.args[0] !== undefined && headOf(e.args[0].type) === 'list';
+}
+
 /**
  * The items a `for` (statement or comprehension clause) walks: a set display
  * of constants there is folded by CPython into a frozenset constant, whose
  * order the loop follows.
  */
 export function loopItemsOf(ctx: ValueContext, e: TExpr): string {
-  if (e.kind === 'display' && e.of === 'set' && e.elts.length > 0 && isConstantDisplay(e)) {
+  if (isFoldedSetDisplay(e) && e.kind === 'display') {
     return `PyIterable::py_items(&set_display_const_iter(vec![${e.elts.map((x) => ctx.print(x).code).join(', ')}]))`;
   }
   return itemsOf(ctx, e);
