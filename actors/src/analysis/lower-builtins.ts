@@ -221,6 +221,7 @@ BUILTINS.set('sum', (e, scope) => {
   const resultType = start && start.type === 'float' ? 'float' : t;
   const st = start ? convertTo(start, resultType, args[1]!.range, scope.report, 'the start of sum()') : null;
   if (start && st === null) return null;
+  if (item === 'bool' && resultType === 'int') return op('int', 'builtin.sum_bool', [it, st]); // bools add as ints
   return op(resultType, `builtin.sum_${t}${resultType !== t ? '_to_float' : ''}`, [it, st]);
 });
 
@@ -240,6 +241,8 @@ export function lowerMinMaxIterable(name: 'min' | 'max', e: ast.Call, scope: Sco
     if (kw.arg === 'default') {
       const d = lowerValue(kw.value, scope);
       if (d === null) return null;
+      // `min(xs, default=None)`: Optional[T] (ops-containers.ts).
+      if (d.type === 'None' && e.keywords.length === 1) return op(`Optional[${item}]`, `builtin.${name}_iter_or_none`, [it]);
       def = convertTo(d, item, kw.value.range, scope.report, `the default of ${name}()`);
       if (def === null) return null;
     } else {

@@ -29,6 +29,8 @@ export const CONTAINERS_OPS: Readonly<Record<string, OpEntry>> = {
   'builtin.isinstance_const': (a) => `{ let _ = ${a.r(0)}; ${a.v(1)} }`,
   'builtin.divmod_int': (a) => `int_divmod(${a.v(0)}, ${a.v(1)})?`,
   'builtin.divmod_float': (a) => `float_divmod(${a.v(0)}, ${a.v(1)})?`,
+  'builtin.min_iter_or_none': (a) => `{ let v = ${a.items(0)}; if v.is_empty() { None } else { Some(py_min(v, None, "min")?) } }`,
+  'builtin.max_iter_or_none': (a) => `{ let v = ${a.items(0)}; if v.is_empty() { None } else { Some(py_max(v, None, "max")?) } }`,
   'builtin.pow_mod': (a) => `int_pow_mod(${a.v(0)}, ${a.v(1)}, ${a.v(2)})?`,
   'builtin.len': (a) => {
     if (argType(a, 0) === 'range') return `range_len(${a.r(0)})?`;
