@@ -40,7 +40,8 @@ impl Str {
         Str::raw(s.to_string(), s.chars().count())
     }
 
-    fn raw(s: String, chars: usize) -> Str {
+    /// A string whose length in code points the caller already knows.
+    pub(crate) fn raw(s: String, chars: usize) -> Str {
         Str { text: Rc::new(Text { s, crumbs: RefCell::new(Vec::new()) }), chars }
     }
 

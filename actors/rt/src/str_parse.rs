@@ -12,6 +12,11 @@ pub fn int_from_str(s: &Str, base: i64) -> PyResult<i64> {
     if base != 0 && !(2..=36).contains(&base) {
         return Err(PyErr::new(Exc::ValueError, INT_BASE_RANGE));
     }
+    if base == 10 {
+        if let Some(v) = decimal_fast_path(s.as_str()) {
+            return Ok(v);
+        }
+    }
     let v = PyInt::from_str_radix(s.as_str(), base as u32)?;
     v.to_i64().ok_or_else(|| PyErr::new(Exc::OverflowError, INT_OVERFLOW))
 }
@@ -22,6 +27,23 @@ pub fn pyint_from_str(s: &Str, base: i64) -> PyResult<PyInt> {
         return Err(PyErr::new(Exc::ValueError, INT_BASE_RANGE));
     }
     PyInt::from_str_radix(s.as_str(), base as u32)
+}
+
+/// `int(t)` for the common case: ASCII whitespace, an optional sign and
+/// plain decimal digits that fit in i64. None for anything else (the general
+/// parser decides).
+fn decimal_fast_path(t: &str) -> Option<i64> {
+    let t = t.trim_matches(|c| matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0b' | '\x0c'));
+    let (neg, digits) = match t.as_bytes().first() {
+        Some(b'-') => (true, &t[1..]),
+        Some(b'+') => (false, &t[1..]),
+        _ => (false, t),
+    };
+    if digits.is_empty() || digits.len() > 18 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let v = digits.bytes().fold(0i64, |v, b| v * 10 + (b - b'0') as i64);
+    Some(if neg { -v } else { v })
 }
 
 fn float_error(s: &Str) -> PyErr {

@@ -143,23 +143,19 @@ pub fn str_replace(s: &Str, old: &Str, new: &Str, count: i64) -> Str {
         }
         return Str::from(out);
     }
-    let mut rest = t;
-    while done < limit {
-        match rest.find(o) {
-            Some(b) => {
-                out.push_str(&rest[..b]);
-                out.push_str(n);
-                rest = &rest[b + o.len()..];
-                done += 1;
-            }
-            None => break,
-        }
+    let mut last = 0;
+    for (b, _) in t.match_indices(o).take(limit) {
+        out.push_str(&t[last..b]);
+        out.push_str(n);
+        last = b + o.len();
+        done += 1;
     }
     if done == 0 {
         return s.clone();
     }
-    out.push_str(rest);
-    Str::from(out)
+    out.push_str(&t[last..]);
+    let chars = s.char_len() + done * new.char_len() - done * old.char_len();
+    Str::raw(out, chars)
 }
 
 #[cfg(test)]

@@ -30,6 +30,7 @@ pub fn str_split(s: &Str, sep: Option<&Str>, maxsplit: i64) -> PyResult<Vec<Str>
             let n = left.saturating_add(1);
             Ok(t.splitn(n, sep.as_str()).map(Str::new).collect())
         }
+        None if s.is_ascii() => Ok(split_ascii_whitespace(t, left)),
         None => {
             let mut out = Vec::new();
             let mut rest = t;
@@ -50,6 +51,36 @@ pub fn str_split(s: &Str, sep: Option<&Str>, maxsplit: i64) -> PyResult<Vec<Str>
             Ok(out)
         }
     }
+}
+
+fn ascii_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c | 0x1c..=0x1f)
+}
+
+/// `split()` of ASCII text, `left` splits at most, on bytes.
+fn split_ascii_whitespace(t: &str, mut left: usize) -> Vec<Str> {
+    let b = t.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    loop {
+        while i < b.len() && ascii_space(b[i]) {
+            i += 1;
+        }
+        if i == b.len() {
+            break;
+        }
+        if left == 0 {
+            out.push(Str::raw(t[i..].to_string(), b.len() - i));
+            break;
+        }
+        let j = i;
+        while i < b.len() && !ascii_space(b[i]) {
+            i += 1;
+        }
+        out.push(Str::raw(t[j..i].to_string(), i - j));
+        left -= 1;
+    }
+    out
 }
 
 /// `s.rsplit(sep, maxsplit)`: as `split`, counting splits from the right.
