@@ -8,6 +8,7 @@
  * other assignment must agree (PTL3006 names both places). Parameters and
  * annotated locals have the declared type.
  */
+import { everyOptionalNarrowed } from './narrowing.js';
 import type * as ast from '../ingest/ast.js';
 import { forEachStatement } from '../ingest/ast-walk.js';
 import type { SourceRange } from '../diagnostics/diagnostic.js';
@@ -261,7 +262,7 @@ function inferRound(fn: FunctionState, ctx: ModuleContext): boolean {
         }
         const needed = st.targets.some((t) => t.type !== 'Name' || fn.locals.get(t.id)?.type === undefined || hasUnknown(fn.locals.get(t.id)!.type!));
         if (!needed) break;
-        const type = lowerValue(st.value, scope)?.type;
+        const type = (lowerValue(st.value, scope) ?? lowerValue(st.value, everyOptionalNarrowed(scope)))?.type; // narrowing.ts
         for (const t of st.targets) {
           const pairs: [ast.Name, Ty | undefined][] = [];
           targetTypes(t, type, pairs);
@@ -359,7 +360,7 @@ function returnTypes(fn: FunctionState, ctx: ModuleContext): (ValueType | undefi
   const out: (ValueType | undefined)[] = [];
   const walk = (stmts: ast.Stmt[]): void => {
     for (const st of stmts) {
-      if (st.type === 'Return' && st.value && !(st.value.type === 'Constant' && st.value.kind === 'None')) out.push(lowerValue(st.value, scope)?.type);
+      if (st.type === 'Return' && st.value && !(st.value.type === 'Constant' && st.value.kind === 'None')) out.push((lowerValue(st.value, scope) ?? lowerValue(st.value, everyOptionalNarrowed(scope)))?.type);
       if (st.type === 'If' || st.type === 'While' || st.type === 'For') {
         walk(st.body);
         walk(st.orelse);
@@ -395,7 +396,7 @@ function findConflicts(fn: FunctionState, ctx: ModuleContext, report: Report): v
           const types = unpackedTypes(st.value, scope);
           if (types && types.length === first.elts.length) first.elts.forEach((e, i) => e.type === 'Name' && check(e.id, types[i], e.range));
         } else {
-          const type = lowerValue(st.value, scope)?.type;
+          const type = (lowerValue(st.value, scope) ?? lowerValue(st.value, everyOptionalNarrowed(scope)))?.type; // narrowing.ts
           for (const t of st.targets) if (t.type === 'Name') check(t.id, type, t.range);
         }
         break;

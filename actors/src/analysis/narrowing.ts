@@ -104,6 +104,24 @@ export function narrowedScope(scope: Scope, names: ReadonlySet<string>): Scope {
   };
 }
 
+/**
+ * For type inference only (functions.ts), which does not follow control
+ * flow: a scope where every Optional local reads as its inner type. Used as a
+ * second try when an expression fails with the declared types, so `a = x + 1`
+ * inside `if x is not None:` gets a type; lowering then checks that the read
+ * is really narrowed there (and refuses it otherwise).
+ */
+export function everyOptionalNarrowed(scope: Scope): Scope {
+  return {
+    ...scope,
+    local(name) {
+      const l = scope.local(name);
+      if (l?.type === undefined || !l.type.startsWith('Optional[')) return l;
+      return { type: elementOf(l.type)!, narrowed: l.type };
+    },
+  };
+}
+
 /** The read of a narrowed local (see lower-expr.ts lowerName). */
 export function narrowedRead(name: string, optionalType: string, type: string): TExpr {
   return { kind: 'op', type, op: 'optional.narrowed', args: [{ kind: 'local', type: optionalType, name }] };
