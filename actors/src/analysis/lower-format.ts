@@ -20,8 +20,10 @@ export interface FormatField {
   readonly name: string;
   /** The conversion character after `!`, or null. */
   readonly conversion: string | null;
-  /** The spec, as pieces (nested fields already parsed), or raw text when it has no `{`. */
+  /** The spec, as pieces (nested fields already parsed). */
   readonly spec: readonly FormatItem[];
+  /** The spec as written. */
+  readonly specText: string;
 }
 
 /** A Python exception the format string raises, with CPython's message. */
@@ -32,8 +34,12 @@ export interface FormatError {
 
 const valueError = (message: string): FormatError => ({ error: 'ValueError', message });
 
-/** CPython's MarkupIterator over `s`, with nested specs expanded (depth 2 at the top, as str.format). */
-export function parseFormat(s: string, depth = 2): FormatItem[] | FormatError {
+/**
+ * CPython's MarkupIterator over `s`, with nested specs expanded (depth 2 at
+ * the top, as str.format); `expand` false leaves specs as text
+ * (`_string.formatter_parser`, for tests).
+ */
+export function parseFormat(s: string, depth = 2, expand = true): FormatItem[] | FormatError {
   if (depth <= 0) return valueError('Max string recursion exceeded');
   const chars = Array.from(s);
   const items: FormatItem[] = [];
@@ -63,7 +69,7 @@ export function parseFormat(s: string, depth = 2): FormatItem[] | FormatError {
     }
     if (len > 0) items.push({ text: chars.slice(start, start + len).join('') });
     if (!markup) continue;
-    const field = parseField(chars, i, depth);
+    const field = parseField(chars, i, depth, expand);
     if ('error' in field) return field;
     items.push({ field: field.field });
     i = field.next;
@@ -82,7 +88,7 @@ function mergeText(items: FormatItem[]): FormatItem[] {
 }
 
 /** CPython's parse_field, from just after the opening `{`. */
-function parseField(chars: string[], from: number, depth: number): { field: FormatField; next: number } | FormatError {
+function parseField(chars: string[], from: number, depth: number, expandSpecs: boolean): { field: FormatField; next: number } | FormatError {
   let i = from;
   let c = '';
   while (i < chars.length) {
@@ -96,14 +102,14 @@ function parseField(chars: string[], from: number, depth: number): { field: Form
   }
   if (c !== '}' && c !== ':' && c !== '!') return valueError("expected '}' before end of string");
   const name = chars.slice(from, i - 1).join('');
-  if (c === '}') return { field: { name, conversion: null, spec: [] }, next: i };
+  if (c === '}') return { field: { name, conversion: null, spec: [], specText: '' }, next: i };
   let conversion: string | null = null;
   if (c === '!') {
     if (i >= chars.length) return valueError('end of string while looking for conversion specifier');
     conversion = chars[i++]!;
     if (i < chars.length) {
       const d = chars[i++]!;
-      if (d === '}') return { field: { name, conversion, spec: [] }, next: i };
+      if (d === '}') return { field: { name, conversion, spec: [], specText: '' }, next: i };
       if (d !== ':') return valueError("expected ':' after conversion specifier");
     }
   }
@@ -119,10 +125,10 @@ function parseField(chars: string[], from: number, depth: number): { field: Form
       count--;
       if (count === 0) {
         const text = chars.slice(specStart, i - 1).join('');
-        if (!expand) return { field: { name, conversion, spec: text === '' ? [] : [{ text }] }, next: i };
+        if (!expand || !expandSpecs) return { field: { name, conversion, spec: text === '' ? [] : [{ text }], specText: text }, next: i };
         const spec = parseFormat(text, depth - 1);
         if ('error' in spec) return spec;
-        return { field: { name, conversion, spec }, next: i };
+        return { field: { name, conversion, spec, specText: text }, next: i };
       }
     }
   }
