@@ -227,6 +227,29 @@ const isinstance: BuiltinLowering = (e, scope) => {
   return op('bool', 'builtin.isinstance_const', [x, { kind: 'literal', type: 'bool', value: classes.some((c) => isInstanceOf(x.type, c)) }]);
 };
 
+/**
+ * `zip(*rows)`: the columns of an iterable of rows whose items have one type
+ * (list[list[T]], list[tuple[T, T]], list[str] ...): list[tuple[T, ...]],
+ * as many columns as the shortest row. Rows of mixed field types
+ * (list[tuple[int, str]]) would give columns of different types: refused.
+ */
+export function lowerZipStar(rowsNode: ast.Expr_, scope: Scope): TExpr | null {
+  const rows = lowerValue(rowsNode, scope);
+  if (rows === null) return null;
+  const row = iterItemOf(rows.type);
+  if (row === undefined) {
+    scope.report('PTL3003', rowsNode.range, `zip() argument after * must be an iterable, not ${pyClassName(rows.type)}`);
+    return null;
+  }
+  const parts = tupleParts(row);
+  const item = parts ? (parts.every((p) => p === parts[0]) ? parts[0] : undefined) : iterItemOf(row);
+  if (item === undefined) {
+    scope.report('PTL3003', rowsNode.range, `zip(*rows) of ${row} rows: the columns would have different types`, 'Unpack the rows in a loop, or build each column with a comprehension.');
+    return null;
+  }
+  return op(`list[tuple[${item}, ...]]`, 'builtin.zip_star', [rows]);
+}
+
 /** Builtin functions by name (`ord`, ...). */
 export const CONTAINERS_BUILTINS: Readonly<Record<string, BuiltinLowering>> = { divmod, pow, isinstance };
 /** Methods needing more than a signature, by `<class>.<method>`. */

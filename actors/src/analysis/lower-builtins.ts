@@ -11,7 +11,7 @@ import { lowerTest, lowerValue, type Scope, toInt } from './lower-expr.js';
 import { commonType, convertTo } from './lower-values.js';
 import { dictOf, dictParts, frozensetOf, headOf, isHashable, isOrdered, iterItemOf, listOf, pyClassName, setOf, tupleNOf, tupleParts, type Ty } from './ty.js';
 import type { TExpr } from './types.js';
-import { CONTAINERS_BUILTINS, lowerDictKeywords } from './builtins-containers.js';
+import { CONTAINERS_BUILTINS, lowerDictKeywords, lowerZipStar } from './builtins-containers.js';
 import { FUNCTIONS_BUILTINS, lowerMinMaxKey, lowerSortedKey } from './builtins-functions.js';
 import { IO_BUILTINS } from './builtins-io.js';
 import { TEXT_BUILTINS } from './builtins-text.js';
@@ -176,6 +176,7 @@ BUILTINS.set('zip', (e, scope) => {
     scope.report('PTL2010', e.keywords[0]!.range, 'zip() keyword arguments (strict=) are not supported');
     return null;
   }
+  if (e.args.length === 1 && e.args[0]!.type === 'Starred') return lowerZipStar(e.args[0]!.value, scope); // builtins-containers.ts
   const a = positional('zip', e, scope, 1, 6);
   if (!a) return null;
   const items: Ty[] = [];

@@ -31,6 +31,9 @@ export const CONTAINERS_OPS: Readonly<Record<string, OpEntry>> = {
   'builtin.divmod_float': (a) => `float_divmod(${a.v(0)}, ${a.v(1)})?`,
   'builtin.min_iter_or_none': (a) => `{ let v = ${a.items(0)}; if v.is_empty() { None } else { Some(py_min(v, None, "min")?) } }`,
   'builtin.max_iter_or_none': (a) => `{ let v = ${a.items(0)}; if v.is_empty() { None } else { Some(py_max(v, None, "max")?) } }`,
+  // zip(*rows): transposed up to the shortest row (empty when there are no rows).
+  'builtin.zip_star': (a) =>
+    `{ let rows: Vec<Vec<_>> = ${a.items(0)}.iter().map(|r| PyIterable::py_items(r)).collect(); let n = rows.iter().map(|r| r.len()).min().unwrap_or(0); List::from_vec((0..n).map(|i| Tuple::from_vec(rows.iter().map(|r| r[i].clone()).collect())).collect()) }`,
   'builtin.pow_mod': (a) => `int_pow_mod(${a.v(0)}, ${a.v(1)}, ${a.v(2)})?`,
   'builtin.len': (a) => {
     if (argType(a, 0) === 'range') return `range_len(${a.r(0)})?`;
