@@ -303,8 +303,6 @@ describe('refusals', () => {
     ).toEqual([
       'PTL2005 1:8 `import functools` is not supported; only the math module can be imported',
       'PTL2006 2:2 decorators are not supported',
-      'PTL2006 3:24 default parameter values are not supported',
-      'PTL2006 3:28 `*rest` parameters are not supported',
       'PTL2006 3:41 `**kw` parameters are not supported',
     ]);
     expect(await errors('async def f(a: int) -> int:\n    return a\n')).toEqual(['PTL2006 1:11 `async def` functions are not supported']);

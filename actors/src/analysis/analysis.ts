@@ -13,6 +13,7 @@ import { analyzeConstants } from './constants.js';
 import { inferTypes, initFunction, type ModuleContext } from './functions.js';
 import { lowerFunction } from './lower-stmt.js';
 import { nestedStates } from './closures.js';
+import { typeModuleVariables } from './module-vars.js';
 import { collectModule, type ModuleSymbols } from './module.js';
 import { ENTRY_FUNCTION, splitScript } from './script.js';
 import { DiagnosticSink } from './report.js';
@@ -52,7 +53,9 @@ export function analyzeSync(ingest: AnalysisInput, options: AnalysisOptions = {}
   if (script) sigs.set(ENTRY_FUNCTION, functionSignature(script.entry, source, report, true));
 
   const { constants, types: constantTypes } = analyzeConstants(symbols, sigs, source, report);
-  const ctx: ModuleContext = { source, symbols, sigs, constantTypes };
+  // Script mode: top-level names that change (module-vars.ts) are typed like constants.
+  const variables = script ? typeModuleVariables(script.variables, symbols, sigs, constantTypes, source, report) : [];
+  const ctx: ModuleContext = { source, symbols, sigs, constantTypes, variables: script ? new Set(script.variables.keys()) : undefined };
 
   const roots = [...sigs.values()].map((sig) => initFunction(sig, ctx));
   const states = [...roots, ...nestedStates(roots, ctx, report)]; // closures.ts
@@ -69,7 +72,7 @@ export function analyzeSync(ingest: AnalysisInput, options: AnalysisOptions = {}
     file,
     source,
     moduleName,
-    module: failed ? null : { name: moduleName, doc: symbols.doc, constants: [...constants, ...(symbols.defaults?.values() ?? [])], functions, ...(script ? { entry: ENTRY_FUNCTION } : {}) },
+    module: failed ? null : { name: moduleName, doc: symbols.doc, constants: [...constants, ...variables, ...(symbols.defaults?.values() ?? [])], functions, ...(script ? { entry: ENTRY_FUNCTION } : {}) },
     diagnostics,
   };
 }

@@ -17,6 +17,7 @@ import type { ModuleSymbols } from './module.js';
 import { type Report, silent, where } from './report.js';
 import { annotationType, collectLocals, type FunctionSig, returnsAValue, sourceText } from './signatures.js';
 import type { ValueType } from './types.js';
+import { ENTRY_FUNCTION } from './script.js';
 import { dictOf, optionalOf, hasUnknown, headOf, iterItemOf, listOf, setOf, tupleParts, type Ty, unify } from './ty.js';
 
 export interface LocalInfo {
@@ -48,6 +49,8 @@ export interface FunctionState {
   readonly nested: Map<string, FunctionState>;
   /** ... and the enclosing variables this one reads (extra parameters after its own). */
   captures: string[];
+  /** Module variables this function assigns (`global x`; all of them for the script's top-level code). */
+  readonly globals: Set<string>;
 }
 
 export interface ModuleContext {
@@ -56,6 +59,8 @@ export interface ModuleContext {
   readonly sigs: Map<string, FunctionSig>;
   /** Types of the module constants (undefined for a constant that failed). */
   readonly constantTypes: Map<string, ValueType | undefined>;
+  /** Script mode: module variables (module-vars.ts), also in constantTypes. */
+  readonly variables?: ReadonlySet<string>;
 }
 
 export function functionScope(ctx: ModuleContext, fn: FunctionState, report: Report): Scope {
@@ -121,7 +126,10 @@ export function initFunction(sig: FunctionSig, ctx: ModuleContext): FunctionStat
   const a = sig.node.args;
   const refusedParams = new Set((a.kwarg ? [a.kwarg] : []).map((p) => p.arg));
   const locals = new Map<string, LocalInfo>();
-  for (const name of collectLocals(sig.node.body, [...paramNames, ...refusedParams])) {
+  // `global x` (and, in the script's top-level code, every module variable) is not a local.
+  const globals = new Set<string>(sig.name === ENTRY_FUNCTION ? (ctx.variables ?? []) : []);
+  forEachStatement(sig.node.body, (st) => st.type === 'Global' && st.names.forEach((n) => globals.add(n)));
+  for (const name of collectLocals(sig.node.body, [...paramNames, ...refusedParams, ...globals])) {
     locals.set(name, { type: undefined, declared: false, origin: undefined, originLiteral: undefined });
   }
   forEachStatement(sig.node.body, (st) => {
@@ -138,7 +146,7 @@ export function initFunction(sig: FunctionSig, ctx: ModuleContext): FunctionStat
     }
   });
   if (sig.returns === undefined && !returnsAValue(sig.node.body)) sig.returns = 'None';
-  return { sig, paramNames, refusedParams, locals, conflicted: new Set(), nested: new Map(), captures: [] };
+  return { sig, paramNames, refusedParams, locals, conflicted: new Set(), nested: new Map(), captures: [], globals };
 }
 
 function isRangeIter(e: ast.Expr_): boolean {

@@ -20,6 +20,7 @@ import { convertTo, retype } from './lower-values.js';
 import { dictParts, elementOf, hasUnknown, headOf, isScalar, iterItemOf, listOf, pyClassName, tupleParts, type Ty, unify, withArticle } from './ty.js';
 import { walkExpr } from '../ingest/ast-walk.js';
 import { checkDefaults } from './defaults.js';
+import { augStoreGlobal, storeGlobal } from './module-vars.js';
 import { lowerExpected } from './lower-lambda.js';
 
 export function lowerFunction(fn: FunctionState, ctx: ModuleContext, report: Report): FunctionIR | null {
@@ -164,10 +165,14 @@ class BodyLowerer {
       case 'Return':
         return this.returnStmt(st);
       case 'Assign':
+        // Module variables (module-vars.ts): `global x` in a function, or the script's top level.
+        if (st.targets.length === 1 && st.targets[0]!.type === 'Name' && this.fn.globals.has(st.targets[0]!.id)) return storeGlobal(st.targets[0]!, st.value, scope, line);
         return this.assign(st);
       case 'AugAssign':
+        if (st.target.type === 'Name' && this.fn.globals.has(st.target.id)) return augStoreGlobal(st, scope, line);
         return this.augAssign(st);
       case 'AnnAssign':
+        if (st.target.type === 'Name' && this.fn.globals.has(st.target.id)) return st.value ? storeGlobal(st.target, st.value, scope, line) : [];
         return this.annAssign(st);
       case 'If': {
         const test = lowerTest(st.test, scope);
@@ -198,6 +203,13 @@ class BodyLowerer {
       case 'Delete':
         return this.deleteStmt(st);
       case 'Global':
+        if (st.names.every((n) => this.ctx.variables?.has(n))) return []; // module-vars.ts
+        if (this.ctx.variables !== undefined) {
+          const missing = st.names.find((n) => !this.ctx.variables!.has(n))!;
+          report('PTL2001', st.range, `\`global ${missing}\`: \`${missing}\` must be assigned at the script's top level`, `Assign it at the top level first, for example \`${missing} = 0\`.`);
+          return [];
+        }
+      // falls through: `global` in a library module is refused
       case 'Nonlocal': {
         const refusal = refuseStatement(st.type);
         report(refusal.code, st.range, refusal.message, refusal.hint);

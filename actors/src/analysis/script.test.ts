@@ -52,10 +52,19 @@ describe('script mode', () => {
     expect(exit).toMatchObject({ kind: 'exit', status: null });
   });
 
-  it('refuses a shared name that is reassigned (global state), naming it', async () => {
-    const r = await run(['count = 0', 'def get() -> int:', '    return count', 'count = 1', 'print(get())'].join('\n'));
-    expect(r.diagnostics.map((d) => `${d.code} ${d.range!.start.line}:${d.range!.start.column}`)).toEqual(['PTL3008 4:1']);
-    expect(r.diagnostics[0]!.message).toMatch(/`count` is read by function `get`/);
+  it('makes a shared name that is reassigned a module variable, set by the top-level code and global statements', async () => {
+    const r = await run(['count = 0', 'def get() -> int:', '    return count', 'def bump() -> None:', '    global count', '    count += 1', 'count = 1', 'bump()', 'print(get())'].join('\n'));
+    expect(r.diagnostics).toEqual([]);
+    const module = r.module!;
+    expect(module.constants.find((c) => c.name === 'count')).toMatchObject({ type: 'int', variable: true });
+    const sets = (name: string): number =>
+      module.functions.find((f) => f.name === name)!.body.filter((s) => s.kind === 'expr' && s.value.kind === 'op' && s.value.op === 'functions.global_set').length;
+    expect([sets(ENTRY_FUNCTION), sets('bump')]).toEqual([2, 1]);
+  });
+
+  it('refuses reading a module variable before its first assignment has run', async () => {
+    const r = await run(['def get() -> int:', '    return count', 'print(get())', 'count = 0', 'count = 1'].join('\n'));
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['PTL3004']);
   });
 
   it('refuses code that runs before a definition it reaches through calls', async () => {

@@ -29,6 +29,19 @@ export interface ScriptSplit {
   readonly entry: ast.FunctionDef;
   /** Names bound to the sys module (`import sys`). */
   readonly sysModules: Set<string>;
+  /** Module variables (module-vars.ts): top-level names functions read or declare `global` that change. */
+  readonly variables: Map<string, ModuleVariable>;
+}
+
+export interface ModuleVariable {
+  readonly name: string;
+  /** The first top-level statement binding it (in source order). */
+  readonly first: ast.Stmt;
+  /** Its annotation at the top level, if any. */
+  readonly annotation: ast.Expr_ | null;
+  /** The value of the first binding when it is a plain `name = value`. */
+  readonly value: ast.Expr_ | null;
+  readonly range: ast.Expr_['range'];
 }
 
 /** Every statement of `stmts` and of their nested bodies (not function bodies). */
@@ -76,6 +89,13 @@ function nestedReads(body: readonly ast.Stmt[]): Map<string, ast.Name> {
   return out;
 }
 
+/** Names assigned anywhere in a body (its own level). */
+function collectAssigned(body: readonly ast.Stmt[]): Set<string> {
+  const out = new Set<string>();
+  eachStmt(body, (s) => bindings(s).forEach((t) => out.add(t.id)));
+  return out;
+}
+
 /** The names a top-level statement binds, with the binding target. */
 function bindings(s: ast.Stmt): ast.Name[] {
   switch (s.type) {
@@ -118,33 +138,47 @@ export function splitScript(module: ast.Module, report: Report): ScriptSplit {
   const readBy = new Map<string, string>(); // global name → a function reading it
   for (const [fn, reads] of globalsRead) for (const n of reads.keys()) if (!readBy.has(n)) readBy.set(n, fn);
 
-  // Bindings of names functions read: each must be one plain top-level assignment.
+  // Names some function declares `global`: module variables, whatever binds them.
+  const declaredGlobal = new Set<string>();
+  for (const fn of functions.values()) eachStmt(fn.body, (s) => s.type === 'Global' && s.names.forEach((n) => declaredGlobal.add(n)));
+
+  // Bindings of names functions read: one plain top-level assignment makes a module constant;
+  // anything else (assigned again, by a loop, in a block, or declared `global`) a module variable.
   const shared = new Map<string, ast.Stmt>(); // name → its one defining statement
-  const refused = new Set<string>();
+  const variables = new Map<string, ModuleVariable>();
   const topLevel = new Set(flat);
-  const seenBinding = new Map<string, ast.Name>();
+  const allBindings = new Map<string, { stmt: ast.Stmt; target: ast.Name }[]>();
   eachStmt(flat, (s) => {
     for (const target of bindings(s)) {
-      const fn = readBy.get(target.id);
-      if (fn === undefined || functions.has(target.id) || refused.has(target.id)) continue;
-      const first = seenBinding.get(target.id);
-      const plain = topLevel.has(s) && (s.type === 'Assign' || (s.type === 'AnnAssign' && s.value !== null));
-      if (first === undefined && plain) {
-        seenBinding.set(target.id, target);
-        shared.set(target.id, s);
-        continue;
-      }
-      refused.add(target.id);
-      report(
-        'PTL3008',
-        target.range,
-        first
-          ? `\`${target.id}\` is read by function \`${fn}\` and assigned again here (first at line ${first.range.start.line}); module-level variables that change need global state, which is not supported yet`
-          : `\`${target.id}\` is read by function \`${fn}\` but assigned here by ${topLevel.has(s) ? 'a statement' : 'code inside a top-level block'} that is not a plain assignment; module-level variables that functions read must be assigned once, at the top level`,
-        `Pass \`${target.id}\` to \`${fn}\` as a parameter (and return the new value), or assign it exactly once before the code that uses it.`,
-      );
+      if (functions.has(target.id) || (!readBy.has(target.id) && !declaredGlobal.has(target.id))) continue;
+      const list = allBindings.get(target.id) ?? [];
+      list.push({ stmt: s, target });
+      allBindings.set(target.id, list);
     }
   });
+  const isPlain = (s: ast.Stmt): boolean => topLevel.has(s) && (s.type === 'Assign' || (s.type === 'AnnAssign' && s.value !== null));
+  for (const [name, list] of allBindings) {
+    const first = list[0]!;
+    if (list.length === 1 && isPlain(first.stmt) && !declaredGlobal.has(name)) {
+      shared.set(name, first.stmt);
+      continue;
+    }
+    const annotated = list.find((b) => b.stmt.type === 'AnnAssign' && b.target === (b.stmt as ast.AnnAssign).target);
+    variables.set(name, {
+      name,
+      first: first.stmt,
+      annotation: annotated ? (annotated.stmt as ast.AnnAssign).annotation : null,
+      value: first.stmt.type === 'Assign' && first.stmt.targets.length === 1 && first.stmt.targets[0]!.type === 'Name' ? first.stmt.value : first.stmt.type === 'AnnAssign' ? first.stmt.value : null,
+      range: first.target.range,
+    });
+  }
+  // Declared `global` but bound only inside functions: typed by an annotation-free first assignment there is not supported.
+  for (const n of declaredGlobal) {
+    if (!variables.has(n) && !shared.has(n) && !functions.has(n)) {
+      const fn = [...functions.values()].find((f) => collectAssigned(f.body).has(n));
+      if (fn) report('PTL3008', fn.nameRange, `\`${n}\` is declared global in \`${fn.name}\` but never assigned at the top level`, `Assign \`${n}\` at the top level first (for example \`${n} = 0\`).`);
+    }
+  }
 
   const sysModules = new Set<string>();
   const definitions: ast.Stmt[] = [];
@@ -166,7 +200,7 @@ export function splitScript(module: ast.Module, report: Report): ScriptSplit {
   });
 
   // What runs must come after the definitions it uses, as in CPython.
-  const definedAt = (name: string): ast.Stmt | undefined => functions.get(name) ?? shared.get(name);
+  const definedAt = (name: string): ast.Stmt | undefined => functions.get(name) ?? shared.get(name) ?? variables.get(name)?.first;
   for (const s of entryBody) {
     const direct = namesRead([s]);
     const needed = new Map<string, ast.Name>(direct);
@@ -213,5 +247,5 @@ export function splitScript(module: ast.Module, report: Report): ScriptSplit {
     docstring: null,
     is_async: false,
   };
-  return { definitions, entry, sysModules };
+  return { definitions, entry, sysModules, variables };
 }

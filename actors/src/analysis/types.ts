@@ -58,6 +58,11 @@ export interface ConstantIR {
   readonly value: TExpr;
   readonly line: number;
   readonly range: SourceRange;
+  /**
+   * Script mode: a module variable (analysis/module-vars.ts), assigned by
+   * `functions.global_set` operations as the program runs; `value` is unused.
+   */
+  readonly variable?: boolean;
 }
 
 export interface ParamIR {

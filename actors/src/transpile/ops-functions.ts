@@ -27,10 +27,18 @@ export const FUNCTIONS_OPS: Readonly<Record<string, OpEntry>> = {
   'functions.filter': (a) =>
     `{ let f = ${a.v(0)}; let items = ${a.items(1)}; let mut out = Vec::new(); for x in items { if f(x.clone())?.py_bool() { out.push(x); } } List::from_vec(out) }`,
   'functions.filter_true': (a) => `{ let items = ${a.items(0)}; List::from_vec(items.into_iter().filter(|x| x.py_bool()).collect()) }`,
+  // Module variables (transpile.ts printVariable): argument 0 prints as the getter call `x()?`.
+  'functions.global_set': (a) => `${setterOf(a.v(0))}(${a.v(1)})`,
   'functions.list_sort': (a) => `list_sort(${a.r(0)}, ${reverse(a, 1)})?`,
   'functions.list_sort_key': (a) =>
     `{ let key = ${a.v(1)}; list_sort_by_key(${a.r(0)}, &|x: &${rustType(elementOf(a.node(0)!.type)!)}| key(x.clone()), ${reverse(a, 2)})? }`,
 };
+
+function setterOf(getter: string): string {
+  const m = /^(?:r#)?(\w+)\(\)\?$/.exec(getter);
+  if (!m) throw new Error(`transpile: a module variable's getter was expected, got ${getter}`);
+  return `${m[1]}__set`;
+}
 
 function minMax(a: OpArgs, which: 'min' | 'max'): string {
   const key = `&|x: &${item(a, 0)}| key(x.clone())`;

@@ -31,7 +31,7 @@ import { printWrappers } from './exports.js';
 import { bareIdent, isSnakeCase, isUpperCase, pickIdent } from './names.js';
 import { ExprPrinter, OPAQUE_F64, RUST_TYPE } from './rust-expr.js';
 import { type ModuleNames, printFunction } from './rust-body.js';
-import { isCopy } from './rust-types.js';
+import { isCopy, rustType } from './rust-types.js';
 
 export interface TranspileInput {
   readonly analysis: AnalysisResult;
@@ -132,7 +132,7 @@ function printModule(module: ModuleIR, spec: ModuleSpec, fileName: string): stri
   // Nested functions are named by qualname (`outer.<locals>.inner` → `outer__inner`).
   for (const f of module.functions) items.set(f.name, pickIdent(f.name === module.entry ? 'main' : f.name.replace(/\.<locals>\./g, '__'), taken));
   // Constants that are not scalar literals are functions; strings and containers among them are made once (shared).
-  const computed = new Set(module.constants.filter((c) => c.value.kind !== 'literal' || !isCopy(c.type)).map((c) => c.name));
+  const computed = new Set(module.constants.filter((c) => c.value.kind !== 'literal' || !isCopy(c.type) || c.variable).map((c) => c.name));
   const names: ModuleNames = { items, computed };
 
   const out: string[] = [];
@@ -210,9 +210,10 @@ function printConstant(c: ConstantIR, names: ModuleNames, fileName: string, used
       return (base: string) => `${base}${i++ === 0 ? '' : i}`;
     })(),
   });
-  const value = printer.print(c.value);
   const lines = [`    // ${fileName}:${c.line}`];
   const dead = !used && !bareIdent(ident).startsWith('_');
+  if (c.variable) return [...lines, ...printVariable(ident, rustType(c.type), c.name, dead)];
+  const value = printer.print(c.value);
   if (!names.computed.has(c.name)) {
     const lints = [...(isUpperCase(ident) ? [] : ['non_upper_case_globals']), ...(dead ? ['dead_code'] : [])];
     lines.push(...allow(lints, '    '));
@@ -242,6 +243,31 @@ function printConstant(c: ConstantIR, names: ModuleNames, fileName: string, used
   lines.push(`        ${value.result ?? `Ok(${value.code})`}`);
   lines.push('    }');
   return lines;
+}
+
+/**
+ * A module variable (analysis/module-vars.ts): one value for the run, set by
+ * `<ident>__set` as the script assigns it, read by `<ident>()`. Analysis
+ * refuses reads that could run before the first assignment (CPython's
+ * NameError), so the getter's error branch is not reached.
+ */
+function printVariable(ident: string, type: string, pyName: string, dead: boolean): string[] {
+  const cell = `${bareIdent(ident).toUpperCase()}__VALUE`;
+  const lints = [...(isSnakeCase(ident) ? [] : ['non_snake_case']), ...(dead ? ['dead_code'] : [])];
+  return [
+    `    thread_local! { static ${cell}: std::cell::RefCell<Option<${type}>> = std::cell::RefCell::new(None); }`,
+    ...allow(lints, '    '),
+    `    fn ${ident}() -> PyResult<${type}> {`,
+    `        match ${cell}.with(|c| c.borrow().clone()) {`,
+    '            Some(v) => Ok(v),',
+    `            None => Err(PyErr::new(Exc::RuntimeError, "module variable '${pyName}' read before assignment")),`,
+    '        }',
+    '    }',
+    ...allow(lints.filter((l) => l !== 'non_snake_case').concat(isSnakeCase(`${ident}__set`) ? [] : ['non_snake_case']), '    '),
+    `    fn ${bareIdent(ident)}__set(v: ${type}) {`,
+    `        ${cell}.with(|c| *c.borrow_mut() = Some(v));`,
+    '    }',
+  ];
 }
 
 /** `range(start, stop, step)` for any step, as CPython iterates it. */
