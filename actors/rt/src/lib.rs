@@ -99,3 +99,5 @@ pub use range::*;
 mod range_traits;
 mod container_builtins;
 pub use container_builtins::*;
+mod union;
+pub use union::*;
