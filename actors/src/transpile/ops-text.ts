@@ -15,7 +15,7 @@ function optInt(a: OpArgs, i: number): string {
 
 /** `s.startswith((p, q), start, end)`: true when any prefix matches (arguments evaluated once, in order). */
 function affixTuple(fn: 'str_startswith' | 'str_endswith'): OpEntry {
-  return (a) => `{ let tx_s = ${a.r(0)}; let tx_p = ${a.items(1)}; let tx_a = ${optInt(a, 2)}; let tx_b = ${optInt(a, 3)}; tx_p.iter().any(|p| ${fn}(tx_s, p, tx_a, tx_b)) }`;
+  return (a) => `{ let tx_s = ${a.r(0)}; let tx_p = ${a.node(1)!.type === 'tuple[()]' ? `{ let _ = ${a.v(1)}; Vec::<Str>::new() }` : a.items(1)}; let tx_a = ${optInt(a, 2)}; let tx_b = ${optInt(a, 3)}; tx_p.iter().any(|p| ${fn}(tx_s, p, tx_a, tx_b)) }`;
 }
 
 /**

@@ -5,7 +5,7 @@
  * handle (Python's sharing), and arguments the runtime only looks at are
  * passed by reference (`&xs`), which costs nothing.
  */
-import { headOf, iterItemOf, tupleParts } from '../analysis/ty.js';
+import { elementOf, headOf, iterItemOf, pyClassName, tupleParts } from '../analysis/ty.js';
 import type { CompClause, Target, TExpr } from '../analysis/types.js';
 import { METHOD_OPS, type OpArgs, OPS } from './ops.js';
 import { rustType } from './rust-types.js';
@@ -243,7 +243,30 @@ function formatValue(ctx: ValueContext, value: TExpr, conversion: 's' | 'r' | 'a
     case 'str':
       return spec === null ? `${ctx.ref(value)}.as_str().to_string()` : `format_str(${ctx.ref(value)}, ${specCode})?.as_str().to_string()`;
     default:
-      return spec === null ? `str_string(${ctx.ref(value)})` : `format_object(&str_string(${ctx.ref(value)}), ${specCode}, ${rustStrLiteral(headOf(value.type))})?`;
+      if (value.type.startsWith('Optional[')) {
+        // format(x, spec) of the value inside, or of None (TypeError for a non-empty spec).
+        const x = ctx.fresh('x');
+        const sp = ctx.fresh('spec');
+        const v = ctx.fresh('v');
+        return `{ let ${v} = ${ctx.ref(value)}; ${spec === null || spec.kind === 'literal' ? `let ${sp}: &str = ${specCode};` : `let ${sp}_text = ${ctx.print(spec).code}; let ${sp}: &str = ${sp}_text.as_str();`} match ${v} { Some(${x}) => ${formatRef(elementOf(value.type)!, x, sp)}, None => format_object("None", ${sp}, "NoneType")? } }`;
+      }
+      return spec === null ? `str_string(${ctx.ref(value)})` : `format_object(&str_string(${ctx.ref(value)}), ${specCode}, ${rustStrLiteral(pyClassName(value.type))})?`;
+  }
+}
+
+/** `format(*x, spec)` as a String, for `x` a reference to a value of type `t`. */
+function formatRef(t: string, x: string, spec: string): string {
+  switch (t) {
+    case 'int':
+      return `format_int(*${x}, ${spec})?.as_str().to_string()`;
+    case 'float':
+      return `format_float(*${x}, ${spec})?.as_str().to_string()`;
+    case 'bool':
+      return `format_bool(*${x}, ${spec})?.as_str().to_string()`;
+    case 'str':
+      return `format_str(${x}, ${spec})?.as_str().to_string()`;
+    default:
+      return `format_object(&str_string(${x}), ${spec}, ${rustStrLiteral(pyClassName(t))})?`;
   }
 }
 
