@@ -171,10 +171,7 @@ function article(t: string): string {
 export function lowerValue(e: ast.Expr_, scope: Scope): TExpr | null {
   const r = lowerExpr(e, scope);
   if (r === null) return null;
-  if (r.type === 'None' && r.kind === 'call') {
-    scope.report('PTL3003', e.range, `\`${r.func}()\` returns None, so its result cannot be used`);
-    return null;
-  }
+  // A call of a `-> None` function is a value too (CPython's None), e.g. `print(f())`.
   if (r.type === 'None' && r.kind === 'method') {
     scope.report('PTL3003', e.range, `\`${r.name}()\` returns None, so its result cannot be used`);
     return null;

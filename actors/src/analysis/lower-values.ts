@@ -285,6 +285,10 @@ export function convertTo(v: TExpr, to: Ty, range: SourceRange, report: Report, 
     return v.kind === 'literal' && v.type === 'int' ? { kind: 'literal', type: 'float', value: Number(v.value) } : { kind: 'convert', type: 'float', operand: v };
   }
   if (to.startsWith('Optional[')) {
+    if (v.type === 'None' && v.kind === 'call') {
+      report('PTL2002', range, `the result of \`${v.func}()\` (always None) cannot be stored as ${what} yet`, 'Call the function as a statement, then use None.');
+      return null;
+    }
     if (v.type === 'None') return { kind: 'none', type: to };
     const inner = elementOf(to)!;
     const c = convertTo(v, inner, range, () => {}, what);

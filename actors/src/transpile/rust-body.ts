@@ -420,6 +420,8 @@ class FunctionPrinter {
       if (a.kind === 'text') return rustStr(a.text);
       if (a.value.type === 'str') return `${this.exprs.ref(a.value)}.as_str()`;
       if (!isCopy(a.value.type)) return `&str_string(${this.exprs.ref(a.value)})`;
+      // A `-> None` call's result (Rust `()`): evaluated, shown as `None`.
+      if (a.value.type === 'None') return `&str_string(&${this.e(a.value).code})`;
       const v = this.e(a.value);
       const fn = a.value.type === 'int' ? 'repr_int' : a.value.type === 'float' ? 'repr_float' : 'repr_bool';
       return `&${fn}(${v.code})`;
