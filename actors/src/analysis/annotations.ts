@@ -71,7 +71,14 @@ function convert(e: ast.Expr_, source: string, allowNone: boolean): Ty {
     const none = parts.filter((p) => p.type === 'Constant' && p.kind === 'None');
     const other = parts.filter((p) => !(p.type === 'Constant' && p.kind === 'None'));
     if (none.length === 1 && other.length === 1) return optionalOf(convert(other[0]!, source, false));
-    throw new Unsupported(e, 'unions are only supported as `T | None`');
+    if (none.length === 0) {
+      // `A | B | C` nests to the left.
+      const members: ast.Expr_[] = [];
+      const flat = (x: ast.Expr_): void => (x.type === 'BinOp' && x.op === 'BitOr' ? (flat(x.left), flat(x.right)) : void members.push(x));
+      flat(e);
+      if (!members.some((m) => m.type === 'Constant' && m.kind === 'None')) return unionOf(e, members.map((m) => convert(m, source, false)));
+    }
+    throw new Unsupported(e, 'unions are only supported as `T | None` or of 2 to 4 types without None');
   }
   const name = nameOf(e);
   if (name !== null) {
@@ -111,7 +118,8 @@ function convert(e: ast.Expr_, source: string, allowNone: boolean): Ty {
         const none = args.filter((p) => p.type === 'Constant' && p.kind === 'None');
         const other = args.filter((p) => !(p.type === 'Constant' && p.kind === 'None'));
         if (none.length === 1 && other.length === 1) return optionalOf(convert(other[0]!, source, false));
-        throw new Unsupported(e, 'unions are only supported as `Union[T, None]`');
+        if (none.length === 0) return unionOf(e, other.map((a) => convert(a, source, false)));
+        throw new Unsupported(e, 'unions are only supported as `Union[T, None]` or of 2 to 4 types without None');
       }
       case 'Callable': {
         const [params, ret] = args;
@@ -143,4 +151,14 @@ export function annotationType(e: ast.Expr_, source: string, report: Report, all
     );
     return undefined;
   }
+}
+
+/** `Union[A, B, ...]` of 2 to 4 distinct member types (containers area: narrowing.ts, rt union.rs). */
+function unionOf(e: ast.Expr_, members: Ty[]): Ty {
+  const distinct = [...new Set(members)];
+  if (distinct.length === 1) return distinct[0]!;
+  if (distinct.length > 4 || distinct.some((m) => m.startsWith('Optional[') || m.startsWith('Union['))) {
+    throw new Unsupported(e, 'unions are supported with 2 to 4 member types, none of them Optional or a union');
+  }
+  return `Union[${distinct.join(', ')}]`;
 }

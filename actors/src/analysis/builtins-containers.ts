@@ -11,7 +11,7 @@ import type { BuiltinLowering } from './lower-builtins.js';
 import type { SpecialMethod } from './lower-method.js';
 import { convertTo } from './lower-values.js';
 import { isinstanceClasses, isInstanceOf } from './narrowing.js';
-import { dictOf, dictParts, elementOf, iterItemOf, pyClassName, tupleParts, type Ty, unify } from './ty.js';
+import { dictOf, dictParts, elementOf, iterItemOf, pyClassName, tupleParts, type Ty, unify, unionParts } from './ty.js';
 import type { TExpr } from './types.js';
 
 const op = (type: Ty, name: string, args: (TExpr | null)[]): TExpr => ({ kind: 'op', type, op: name, args });
@@ -219,6 +219,11 @@ const isinstance: BuiltinLowering = (e, scope) => {
   }
   const x = lowerValue(e.args[0]!, scope);
   if (x === null) return null;
+  const members = unionParts(x.type);
+  if (members) {
+    const hits = members.flatMap((m, i) => (classes.some((c) => isInstanceOf(m, c)) ? [i] : []));
+    return op('bool', 'union.isinstance', [x, ...hits.map((i): TExpr => ({ kind: 'literal', type: 'int', value: BigInt(i) }))]);
+  }
   if (x.type.startsWith('Optional[')) {
     const inner = elementOf(x.type)!;
     if (classes.some((c) => isInstanceOf(inner, c))) return op('bool', 'optional.is_some', [x]);

@@ -50,7 +50,8 @@ export interface Signature {
 export interface Scope {
   readonly symbols: ModuleSymbols;
   /** A local variable or parameter: its type (undefined while unknown); undefined when `name` is not local. */
-  local(name: string): { readonly type: ValueType | undefined; readonly narrowed?: ValueType } | undefined;
+  /** `narrowed`: the declared type of a narrowed read; `members`: a union's members still possible (narrowing.ts). */
+  local(name: string): { readonly type: ValueType | undefined; readonly narrowed?: ValueType; readonly members?: readonly ValueType[] } | undefined;
   /**
    * A module constant visible here: its type (undefined when it failed), or
    * `later` when it is defined after the constant being analysed.

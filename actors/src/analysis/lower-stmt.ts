@@ -122,19 +122,22 @@ class BodyLowerer {
       // `if x is None: return ...`: the rest of the block sees x narrowed (narrowing.ts).
       if (st.type === 'If') {
         const n = narrowingOf(st.test, this.scope);
-        const proved = alwaysLeaves(st.body) ? n.else : st.orelse.length > 0 && alwaysLeaves(st.orelse) ? n.then : new Set<string>();
+        const proved = alwaysLeaves(st.body) ? n.else : st.orelse.length > 0 && alwaysLeaves(st.orelse) ? n.then : new Map<string, string>();
         this.scope = narrowedScope(this.scope, stable(proved, stmts.slice(i + 1)));
       }
-      // `x = 5` into an Optional[int] local: x is an int until it is assigned again.
-      const given = lowered.find((l) => l.kind === 'assign' && l.targets.length === 1 && l.value.kind === 'some');
-      if (given && given.kind === 'assign') this.scope = narrowedScope(this.scope, stable(new Set(given.targets), stmts.slice(i + 1)));
+      // `x = 5` into an Optional[int] (or a union) local: x is an int until it is assigned again.
+      for (const l of lowered) {
+        if (l.kind !== 'assign' || l.targets.length !== 1) continue;
+        const member = l.value.kind === 'some' ? l.value.operand.type : l.value.kind === 'op' && l.value.op === 'union.wrap' ? l.value.args[0]!.type : undefined;
+        if (member !== undefined) this.scope = narrowedScope(this.scope, stable(new Map([[l.targets[0]!, member]]), stmts.slice(i + 1)));
+      }
     });
     this.scope = outer;
     return out;
   }
 
   /** Lowers a region with the names a condition proved not None narrowed, unless the region assigns them. */
-  private narrowedBlock(stmts: ast.Stmt[], names: ReadonlySet<string>): TStmt[] {
+  private narrowedBlock(stmts: ast.Stmt[], names: ReadonlyMap<string, string>): TStmt[] {
     const outer = this.scope;
     this.scope = narrowedScope(outer, stable(names, stmts));
     try {

@@ -24,6 +24,7 @@ import {
   tupleOf,
   tupleParts,
   type Ty,
+  unionParts,
   unify,
   UNKNOWN,
   withArticle,
@@ -283,6 +284,11 @@ export function convertTo(v: TExpr, to: Ty, range: SourceRange, report: Report, 
   if (to === 'int' && v.type === 'bool') return toInt(v);
   if (to === 'float' && (v.type === 'int' || v.type === 'bool') && (v.kind === 'literal' || v.type === 'bool')) {
     return v.kind === 'literal' && v.type === 'int' ? { kind: 'literal', type: 'float', value: Number(v.value) } : { kind: 'convert', type: 'float', operand: v };
+  }
+  if (to.startsWith('Union[')) {
+    // A member's value goes into its variant (only an exact member: an int stays an int in CPython).
+    const index = unionParts(to)!.indexOf(v.type);
+    if (index >= 0) return { kind: 'op', type: to, op: 'union.wrap', args: [v, { kind: 'literal', type: 'int', value: BigInt(index) }] };
   }
   if (to.startsWith('Optional[')) {
     if (v.type === 'None' && v.kind === 'call') {

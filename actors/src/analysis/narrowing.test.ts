@@ -30,7 +30,7 @@ async function codes(source: string): Promise<string[]> {
 function narrowedReads(f: FunctionIR): string[] {
   const out: string[] = [];
   visitStmts(f.body, (e) => {
-    if (e.kind === 'op' && e.op === 'optional.narrowed') out.push(`${(e.args[0] as { name: string }).name}:${e.type}`);
+    if (e.kind === 'op' && (e.op === 'optional.narrowed' || e.op === 'union.narrowed')) out.push(`${(e.args[0] as { name: string }).name}:${e.type}`);
   });
   return out;
 }
@@ -73,5 +73,26 @@ describe('narrowing of Optional locals', () => {
 
   it('types `v if c else None` as Optional and accepts `return None` in an Optional function', async () => {
     await fn(OPT + ['def f(s: str) -> Optional[str]:', '    if not s:', '        return None', '    return s if len(s) > 1 else None'].join('\n'), 'f');
+  });
+});
+
+describe('unions', () => {
+  it('types Union[A, B, C] and A | B annotations, narrows by isinstance and by elimination', async () => {
+    const f = await fn(
+      'from typing import Union\n' +
+        [
+          'def f(v: Union[int, str, float], w: int | str) -> str:',
+          '    if isinstance(w, str):',
+          '        return w.upper()',
+          '    if isinstance(v, int):',
+          '        return str(v + w)',
+          '    if isinstance(v, str):',
+          '        return v',
+          '    return str(v / 2)',
+        ].join('\n'),
+      'f',
+    );
+    expect(f.params.map((p) => p.type)).toEqual(['Union[int, str, float]', 'Union[int, str]']);
+    expect(narrowedReads(f)).toEqual(['w:str', 'v:int', 'w:int', 'v:str', 'v:float']);
   });
 });

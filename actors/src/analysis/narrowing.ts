@@ -13,18 +13,40 @@
  */
 import type * as ast from '../ingest/ast.js';
 import type { Scope } from './lower-expr.js';
-import { elementOf, headOf } from './ty.js';
+import { elementOf, headOf, unionParts } from './ty.js';
 import type { TExpr } from './types.js';
 
-/** Names proved not None where a condition is true (`then`) and where it is false (`else`). */
+/**
+ * What a condition proves where it is true (`then`) and where it is false
+ * (`else`): local name -> its narrowed type (the inner type of an Optional,
+ * one member of a union, or a smaller union while members are ruled out).
+ */
 export interface Narrowing {
-  readonly then: ReadonlySet<string>;
-  readonly else: ReadonlySet<string>;
+  readonly then: ReadonlyMap<string, string>;
+  readonly else: ReadonlyMap<string, string>;
 }
 
-const NONE: Narrowing = { then: new Set(), else: new Set() };
+const NONE: Narrowing = { then: new Map(), else: new Map() };
 
 const isNone = (e: ast.Expr_): boolean => e.type === 'Constant' && e.kind === 'None';
+
+/** A union's members still possible here (narrowing by elimination), or its declared members. */
+function possibleMembers(scope: Scope, name: string): string[] | undefined {
+  const l = scope.local(name);
+  if (l?.type === undefined) return undefined;
+  if (l.members) return [...l.members];
+  return unionParts(l.type);
+}
+
+function unionOfMembers(members: readonly string[]): string {
+  return members.length === 1 ? members[0]! : `Union[${members.join(', ')}]`;
+}
+
+function merged(maps: readonly ReadonlyMap<string, string>[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const m of maps) for (const [k, v] of m) if (!out.has(k)) out.set(k, v);
+  return out;
+}
 
 /** Builtin classes `isinstance(x, C)` can test, by name. */
 export const ISINSTANCE_CLASSES: ReadonlySet<string> = new Set(['int', 'float', 'bool', 'str', 'list', 'dict', 'set', 'frozenset', 'tuple', 'range']);
@@ -45,25 +67,26 @@ export function isinstanceClasses(e: ast.Expr_): string[] | null {
   return null;
 }
 
-/** What a condition proves about Optional locals. */
+/** What a condition proves about Optional and union locals. */
 export function narrowingOf(test: ast.Expr_, scope: Scope): Narrowing {
   const optionalLocal = (e: ast.Expr_): string | null => {
     if (e.type !== 'Name') return null;
     const t = scope.local(e.id)?.type;
     return t !== undefined && t.startsWith('Optional[') ? e.id : null;
   };
+  const innerOf = (name: string): string => elementOf(scope.local(name)!.type!)!;
   switch (test.type) {
     case 'Name': {
       const n = optionalLocal(test);
-      return n ? { then: new Set([n]), else: new Set() } : NONE;
+      return n ? { then: new Map([[n, innerOf(n)]]), else: new Map() } : NONE;
     }
     case 'Compare': {
       if (test.ops.length !== 1) return NONE;
       const [op, right] = [test.ops[0], test.comparators[0]!];
       const n = optionalLocal(test.left);
       if (n === null || !isNone(right)) return NONE;
-      if (op === 'IsNot') return { then: new Set([n]), else: new Set() };
-      if (op === 'Is') return { then: new Set(), else: new Set([n]) };
+      if (op === 'IsNot') return { then: new Map([[n, innerOf(n)]]), else: new Map() };
+      if (op === 'Is') return { then: new Map(), else: new Map([[n, innerOf(n)]]) };
       return NONE;
     }
     case 'UnaryOp': {
@@ -74,32 +97,49 @@ export function narrowingOf(test: ast.Expr_, scope: Scope): Narrowing {
     case 'BoolOp': {
       const parts = test.values.map((v) => narrowingOf(v, scope));
       // `a and b` true: both true; `a or b` false: both false.
-      if (test.op === 'And') return { then: new Set(parts.flatMap((p) => [...p.then])), else: new Set() };
-      return { then: new Set(), else: new Set(parts.flatMap((p) => [...p.else])) };
+      if (test.op === 'And') return { then: merged(parts.map((p) => p.then)), else: new Map() };
+      return { then: new Map(), else: merged(parts.map((p) => p.else)) };
     }
     case 'Call': {
       const f = test.func;
       if (f.type !== 'Name' || f.id !== 'isinstance' || test.args.length !== 2 || test.keywords.length > 0 || scope.local('isinstance')) return NONE;
-      const n = optionalLocal(test.args[0]!);
+      const x = test.args[0]!;
       const classes = isinstanceClasses(test.args[1]!);
-      if (n === null || classes === null) return NONE;
-      const inner = elementOf(scope.local(n)!.type!)!;
-      return classes.some((c) => isInstanceOf(inner, c)) ? { then: new Set([n]), else: new Set() } : NONE;
+      if (x.type !== 'Name' || classes === null) return NONE;
+      const n = optionalLocal(x);
+      if (n !== null) return classes.some((c) => isInstanceOf(innerOf(n), c)) ? { then: new Map([[n, innerOf(n)]]), else: new Map() } : NONE;
+      const members = possibleMembers(scope, x.id);
+      if (!members) return NONE;
+      const hit = members.filter((m) => classes.some((c) => isInstanceOf(m, c)));
+      const miss = members.filter((m) => !hit.includes(m));
+      return {
+        then: hit.length > 0 ? new Map([[x.id, unionOfMembers(hit)]]) : new Map(),
+        else: miss.length > 0 ? new Map([[x.id, unionOfMembers(miss)]]) : new Map(),
+      };
     }
     default:
       return NONE;
   }
 }
 
-/** A scope where reads of `names` (Optional locals) give their inner type, through an `optional.narrowed` op. */
-export function narrowedScope(scope: Scope, names: ReadonlySet<string>): Scope {
+/**
+ * A scope where the narrowed locals read as their narrowed type (through an
+ * `optional.narrowed` / `union.narrowed` op), or, for a union narrowed to
+ * fewer members, keep their type and remember the members left.
+ */
+export function narrowedScope(scope: Scope, names: ReadonlyMap<string, string>): Scope {
   if (names.size === 0) return scope;
   return {
     ...scope,
     local(name) {
       const l = scope.local(name);
-      if (!names.has(name) || l?.type === undefined || !l.type.startsWith('Optional[')) return l;
-      return { type: elementOf(l.type)!, narrowed: l.type };
+      const to = names.get(name);
+      if (to === undefined || l?.type === undefined) return l;
+      const declared = l.narrowed ?? l.type;
+      if (declared.startsWith('Optional[')) return l.narrowed ? l : { type: to, narrowed: declared };
+      if (!declared.startsWith('Union[')) return l;
+      if (to.startsWith('Union[')) return { type: declared, members: unionParts(to)! };
+      return { type: to, narrowed: declared };
     },
   };
 }
@@ -123,8 +163,10 @@ export function everyOptionalNarrowed(scope: Scope): Scope {
 }
 
 /** The read of a narrowed local (see lower-expr.ts lowerName). */
-export function narrowedRead(name: string, optionalType: string, type: string): TExpr {
-  return { kind: 'op', type, op: 'optional.narrowed', args: [{ kind: 'local', type: optionalType, name }] };
+export function narrowedRead(name: string, declared: string, type: string): TExpr {
+  const local: TExpr = { kind: 'local', type: declared, name };
+  if (declared.startsWith('Union[')) return { kind: 'op', type, op: 'union.narrowed', args: [local, { kind: 'literal', type: 'int', value: BigInt(unionParts(declared)!.indexOf(type)) }] };
+  return { kind: 'op', type, op: 'optional.narrowed', args: [local] };
 }
 
 /** Names a statement list assigns anywhere (targets, for targets, augmented, `del`, walrus, nested blocks). */
@@ -154,11 +196,11 @@ function targetNames(t: ast.Expr_, out: Set<string>): void {
   else if (t.type === 'Starred') targetNames(t.value, out);
 }
 
-/** Drops the names a region assigns. */
-export function stable(names: ReadonlySet<string>, region: readonly ast.Stmt[]): Set<string> {
-  if (names.size === 0) return new Set();
+/** Drops the names a region assigns (their narrowing would not hold after the assignment). */
+export function stable(names: ReadonlyMap<string, string>, region: readonly ast.Stmt[]): Map<string, string> {
+  if (names.size === 0) return new Map();
   const assigned = assignedNames(region);
-  return new Set([...names].filter((n) => !assigned.has(n)));
+  return new Map([...names].filter(([n]) => !assigned.has(n)));
 }
 
 /** Whether a block always leaves (return, continue, break; sys.exit() is not counted). */

@@ -15,7 +15,9 @@ export type TyNode =
   | { readonly k: 'list' | 'set' | 'frozenset' | 'tupleN' | 'Optional'; readonly e: TyNode }
   | { readonly k: 'dict' | 'dict_keys' | 'dict_values' | 'dict_items'; readonly key: TyNode; readonly value: TyNode }
   | { readonly k: 'tuple'; readonly elts: readonly TyNode[] }
-  | { readonly k: 'Callable'; readonly params: readonly TyNode[]; readonly ret: TyNode };
+  | { readonly k: 'Callable'; readonly params: readonly TyNode[]; readonly ret: TyNode }
+  /** `Union[A, B, ...]`: 2 to 4 distinct members other than None, in the annotation's order. */
+  | { readonly k: 'Union'; readonly elts: readonly TyNode[] };
 
 export const UNKNOWN = '?';
 
@@ -61,6 +63,8 @@ export function parseTy(t: Ty): TyNode {
       if (inner === '()') return { k: 'tuple', elts: [] };
       if (parts.length === 2 && parts[1] === '...') return { k: 'tupleN', e: parseTy(parts[0]!) };
       return { k: 'tuple', elts: parts.map(parseTy) };
+    case 'Union':
+      return { k: 'Union', elts: parts.map(parseTy) };
     case 'Callable': {
       const ps = parts[0]!;
       const params = ps === '[]' ? [] : splitTop(ps.slice(1, -1)).map(parseTy);
@@ -90,12 +94,19 @@ export function printTy(n: TyNode): Ty {
       return n.elts.length === 0 ? 'tuple[()]' : `tuple[${n.elts.map(printTy).join(', ')}]`;
     case 'Callable':
       return `Callable[[${n.params.map(printTy).join(', ')}], ${printTy(n.ret)}]`;
+    case 'Union':
+      return `Union[${n.elts.map(printTy).join(', ')}]`;
     default:
       return n.k;
   }
 }
 
 export const listOf = (t: Ty): Ty => `list[${t}]`;
+/** The members of `Union[A, B, ...]`. */
+export function unionParts(t: Ty): Ty[] | undefined {
+  const n = parseTy(t);
+  return n.k === 'Union' ? n.elts.map(printTy) : undefined;
+}
 export const setOf = (t: Ty): Ty => `set[${t}]`;
 export const frozensetOf = (t: Ty): Ty => `frozenset[${t}]`;
 export const dictOf = (k: Ty, v: Ty): Ty => `dict[${k}, ${v}]`;

@@ -3,7 +3,7 @@
  * entry format). Merged into OPS / METHOD_OPS by ops.ts; entries here replace
  * core entries of the same name.
  */
-import { headOf, tupleParts } from '../analysis/ty.js';
+import { headOf, tupleParts, unionParts } from '../analysis/ty.js';
 import type { OpArgs, OpEntry } from './ops.js';
 import { rustType } from './rust-types.js';
 
@@ -21,9 +21,29 @@ function keywordStores(a: OpArgs, d: string, from: number): string {
 
 const argType = (a: OpArgs, i: number): string => headOf(a.node(i)!.type);
 
+function unionName(t: string): string {
+  return `Union${unionParts(t)!.length}`;
+}
+
+/** The variant named by argument i (an int literal: the member's index). */
+function variant(a: OpArgs, i: number): string {
+  const n = a.node(i)!;
+  if (n.kind !== 'literal' || n.type !== 'int') throw new Error('transpile: union variants are int literals');
+  return 'ABCD'[Number(n.value)]!;
+}
+
 export const CONTAINERS_OPS: Readonly<Record<string, OpEntry>> = {
   /** A read of an Optional local that a condition proved not None (analysis/narrowing.ts). */
   'optional.narrowed': (a) => `${a.v(0)}.unwrap()`,
+  // Union[...] values (rt union.rs): variant i is the i-th member.
+  'union.wrap': (a) => `${unionName(a.type)}::${variant(a, 1)}(${a.v(0)})`,
+  'union.narrowed': (a) => `match ${a.v(0)} { ${unionName(a.node(0)!.type)}::${variant(a, 1)}(x) => x, _ => unreachable!() }`,
+  'union.isinstance': (a) => {
+    const name = unionName(a.node(0)!.type);
+    const pats: string[] = [];
+    for (let i = 1; a.has(i); i++) pats.push(`${name}::${variant(a, i)}(_)`);
+    return pats.length === 0 ? `{ let _ = ${a.r(0)}; false }` : `matches!(${a.r(0)}, ${pats.join(' | ')})`;
+  },
   'optional.is_some': (a) => `(${a.r(0)}).is_some()`,
   /** `isinstance(x, C)` decided by x's static type; x is still evaluated. */
   'builtin.isinstance_const': (a) => `{ let _ = ${a.r(0)}; ${a.v(1)} }`,

@@ -21,6 +21,8 @@ function nodeType(n: TyNode): string {
       return 'Range';
     case '?':
       throw new Error('transpile: a type with unknown parts reached Rust');
+    case 'Union':
+      return `Union${n.elts.length}<${n.elts.map(nodeType).join(', ')}>`;
     case 'list':
       return `List<${nodeType(n.e)}>`;
     case 'set':
