@@ -16,10 +16,10 @@ import { lowerCall } from './lower-call.js';
 import { MATH_CONSTANTS, MATH_FUNCTIONS, OTHER_BUILTINS, SUPPORTED_BUILTINS } from './names.js';
 import { refuseConstant, refuseExpression } from './refusals.js';
 import type { Report } from './report.js';
-import { lowerComprehension, lowerDict, lowerDisplay, lowerFString, lowerSubscript, strLiteral } from './lower-values.js';
+import { lowerComprehension, lowerDict, lowerDisplay, lowerFString, lowerSubscript, retype, strLiteral } from './lower-values.js';
 import { functionValue, lowerLambda } from './lower-lambda.js';
 import { binaryValues, compareValues } from './lower-ops.js';
-import { isScalar } from './ty.js';
+import { hasUnknown, headOf, isScalar, unify } from './ty.js';
 import { narrowedRead, narrowedScope, narrowingOf } from './narrowing.js';
 import type {
   BinaryOp,
@@ -494,6 +494,15 @@ function unifyBranches(a: TExpr, b: TExpr): [TExpr, TExpr] | null {
   if (inner !== null && inner !== 'None') {
     const t = inner.startsWith('Optional[') ? inner : `Optional[${inner}]`;
     return [optional(a, t), optional(b, t)];
+  }
+  const u = unify(a.type, b.type);
+  if (u !== undefined) return [retype(a, u), retype(b, u)];
+  // `"n/a" if x is None else x * 2`: CPython gives either value; a Union[str, int] keeps which (narrowing.ts).
+  const member = (t: string): boolean => !hasUnknown(t) && !['None', 'Optional', 'Union', 'Callable'].includes(headOf(t));
+  if (member(a.type) && member(b.type)) {
+    const t = `Union[${a.type}, ${b.type}]`;
+    const wrap = (v: TExpr, i: number): TExpr => ({ kind: 'op', type: t, op: 'union.wrap', args: [v, { kind: 'literal', type: 'int', value: BigInt(i) }] });
+    return [wrap(a, 0), wrap(b, 1)];
   }
   return null;
 }
