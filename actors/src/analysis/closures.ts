@@ -66,7 +66,18 @@ function paramNames(node: ast.FunctionDef): string[] {
 /** The variables a function binds itself: parameters, locals, and `nonlocal`/`global` names excluded. */
 function ownVariables(node: ast.FunctionDef): Set<string> {
   const params = paramNames(node);
-  return new Set([...params, ...collectLocals(node.body, params)]);
+  const shared = declared(node.body, 'Nonlocal');
+  for (const g of declared(node.body, 'Global')) shared.add(g);
+  return new Set([...params, ...collectLocals(node.body, [...params, ...shared])].filter((n) => !shared.has(n)));
+}
+
+/** Names a body declares `nonlocal` (or `global`) at its own level. */
+function declared(body: readonly ast.Stmt[], kind: 'Nonlocal' | 'Global'): Set<string> {
+  const out = new Set<string>();
+  eachStmt(body, (s) => {
+    if (s.type === kind) s.names.forEach((n) => out.add(n));
+  });
+  return out;
 }
 
 /** Creates the states of every nested function under `roots` (recursively); returns them. */
@@ -112,6 +123,10 @@ function computeCaptures(nested: readonly FunctionState[], report: Report): void
     const own = ownVariables(fn.sig.node);
     const { reads, bound } = readsAndExprBindings(fn.sig.node.body);
     for (const b of bound) own.add(b);
+    for (const n of declared(fn.sig.node.body, 'Nonlocal')) {
+      reads.add(n); // assigned there, so shared
+      own.delete(n);
+    }
     info.set(fn, { own, reads });
   }
   const needs = new Map<FunctionState, Set<string>>(nested.map((fn) => [fn, new Set<string>()]));
@@ -185,21 +200,21 @@ function checkFinal(fn: FunctionState, name: string, report: Report): void {
   walkNested(nestedDefs(node.body));
   const where = `\`${fn.sig.name.split('.<locals>.').pop()}\` reads \`${name}\` of \`${owner.sig.name.split('.<locals>.').pop()}\``;
   const hint = 'Pass the value to the nested function as a parameter (and return the new value), or keep the variable unchanged after the nested function is defined.';
-  if (nonlocal !== null) {
-    report('PTL2001', (nonlocal as ast.Stmt).range, `\`nonlocal ${name}\`: closures that change the variables of an enclosing function are not supported yet (${where})`, hint);
-    return;
-  }
   const defStart = fnDefStart(owner, fn);
-  const ok = isParam ? bindings.length === 0 : bindings.length === 1 && bindings[0]!.depth === 0 && bindings[0]!.plain && bindings[0]!.stmt.range.start.offset < defStart;
-  if (!ok) {
-    const at = bindings.find((b) => !(b.depth === 0 && b.plain && b.stmt.range.start.offset < defStart) || bindings.length > 1) ?? bindings[0];
+  const final = nonlocal === null && (isParam ? bindings.length === 0 : bindings.length === 1 && bindings[0]!.depth === 0 && bindings[0]!.plain && bindings[0]!.stmt.range.start.offset < defStart);
+  if (final) return;
+  // The variable changes while closures may see it: one shared cell (cells.ts).
+  const loop = bindings.find((b) => b.stmt.type === 'For');
+  if (loop) {
     report(
       'PTL2001',
-      at ? at.stmt.range : fn.sig.node.nameRange,
-      `${where}, which ${isParam ? 'is assigned' : bindings.length > 1 ? 'is assigned more than once' : 'is assigned in a loop, a branch or after the `def`'}; Python closures see the variable's latest value, which needs shared cells (not supported yet)`,
+      loop.stmt.range,
+      `${where}, which is a loop variable here; closures made in a loop all see its last value in Python (late binding), which is not supported yet`,
       hint,
     );
+    return;
   }
+  owner.cells.add(name);
 }
 
 /** Where the `def` of `fn` (or of its outermost ancestor below `owner`) starts in the owner's body. */

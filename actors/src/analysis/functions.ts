@@ -18,6 +18,7 @@ import { type Report, silent, where } from './report.js';
 import { annotationType, collectLocals, type FunctionSig, returnsAValue, sourceText } from './signatures.js';
 import type { ValueType } from './types.js';
 import { ENTRY_FUNCTION } from './script.js';
+import { cellName } from './cells.js';
 import { dictOf, optionalOf, hasUnknown, headOf, iterItemOf, listOf, setOf, tupleParts, type Ty, unify } from './ty.js';
 
 export interface LocalInfo {
@@ -51,6 +52,8 @@ export interface FunctionState {
   captures: string[];
   /** Module variables this function assigns (`global x`; all of them for the script's top-level code). */
   readonly globals: Set<string>;
+  /** Its own variables that nested functions share (cells.ts), set by closures.ts. */
+  readonly cells: Set<string>;
 }
 
 export interface ModuleContext {
@@ -69,9 +72,10 @@ export function functionScope(ctx: ModuleContext, fn: FunctionState, report: Rep
     inConstant: false,
     report,
     local(name) {
-      if (fn.paramNames.has(name)) return { type: fn.sig.params.find((p) => p.name === name)!.type };
+      if (fn.paramNames.has(name)) return { type: fn.sig.params.find((p) => p.name === name)!.type, cell: fn.cells.has(name) };
       if (fn.refusedParams.has(name)) return { type: undefined };
       const info = fn.locals.get(name);
+      if (info && fn.cells.has(name)) return { type: fn.conflicted.has(name) ? undefined : info.type, cell: true };
       if (!info) {
         // A captured variable of an enclosing function (closures.ts).
         if (fn.parent && fn.captures.includes(name)) return functionScope(ctx, fn.parent, report).local(name);
@@ -116,7 +120,11 @@ function nestedSignature(n: FunctionState, scope: Scope): Signature & { captures
     get returns() {
       return n.sig.returns;
     },
-    captures: n.captures.map((c) => ({ name: c, type: scope.local(c)?.type })),
+    captures: n.captures.map((c) => {
+      const l = scope.local(c);
+      // A shared variable is passed as its cell (cells.ts).
+      return l?.cell ? { name: cellName(c), type: l.type === undefined ? undefined : listOf(l.type) } : { name: c, type: l?.type };
+    }),
   };
 }
 
@@ -129,7 +137,10 @@ export function initFunction(sig: FunctionSig, ctx: ModuleContext): FunctionStat
   // `global x` (and, in the script's top-level code, every module variable) is not a local.
   const globals = new Set<string>(sig.name === ENTRY_FUNCTION ? (ctx.variables ?? []) : []);
   forEachStatement(sig.node.body, (st) => st.type === 'Global' && st.names.forEach((n) => globals.add(n)));
-  for (const name of collectLocals(sig.node.body, [...paramNames, ...refusedParams, ...globals])) {
+  // `nonlocal x`: a variable of an enclosing function (closures.ts, cells.ts).
+  const nonlocals = new Set<string>();
+  forEachStatement(sig.node.body, (st) => st.type === 'Nonlocal' && st.names.forEach((n) => nonlocals.add(n)));
+  for (const name of collectLocals(sig.node.body, [...paramNames, ...refusedParams, ...globals, ...nonlocals])) {
     locals.set(name, { type: undefined, declared: false, origin: undefined, originLiteral: undefined });
   }
   forEachStatement(sig.node.body, (st) => {
@@ -146,7 +157,7 @@ export function initFunction(sig: FunctionSig, ctx: ModuleContext): FunctionStat
     }
   });
   if (sig.returns === undefined && !returnsAValue(sig.node.body)) sig.returns = 'None';
-  return { sig, paramNames, refusedParams, locals, conflicted: new Set(), nested: new Map(), captures: [], globals };
+  return { sig, paramNames, refusedParams, locals, conflicted: new Set(), nested: new Map(), captures: [], globals, cells: new Set() };
 }
 
 function isRangeIter(e: ast.Expr_): boolean {

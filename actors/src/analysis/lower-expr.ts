@@ -18,6 +18,7 @@ import { refuseConstant, refuseExpression } from './refusals.js';
 import type { Report } from './report.js';
 import { lowerComprehension, lowerDict, lowerDisplay, lowerFString, lowerSubscript, retype, strLiteral } from './lower-values.js';
 import { functionValue, lowerLambda } from './lower-lambda.js';
+import { cellRead } from './cells.js';
 import { binaryValues, compareValues } from './lower-ops.js';
 import { hasUnknown, headOf, isScalar, unify } from './ty.js';
 import { narrowedRead, narrowedScope, narrowingOf } from './narrowing.js';
@@ -51,7 +52,7 @@ export interface Scope {
   readonly symbols: ModuleSymbols;
   /** A local variable or parameter: its type (undefined while unknown); undefined when `name` is not local. */
   /** `narrowed`: the declared type of a narrowed read; `members`: a union's members still possible (narrowing.ts). */
-  local(name: string): { readonly type: ValueType | undefined; readonly narrowed?: ValueType; readonly members?: readonly ValueType[] } | undefined;
+  local(name: string): { readonly type: ValueType | undefined; readonly narrowed?: ValueType; readonly members?: readonly ValueType[]; readonly cell?: boolean } | undefined;
   /**
    * A module constant visible here: its type (undefined when it failed), or
    * `later` when it is defined after the constant being analysed.
@@ -337,6 +338,7 @@ function lowerName(e: ast.Name, scope: Scope): TExpr | null {
   const id = e.id;
   const local = scope.local(id);
   if (local?.narrowed && local.type) return narrowedRead(id, local.narrowed, local.type); // narrowing.ts
+  if (local?.cell && local.type) return cellRead(id, local.type); // closures.ts: a variable shared with nested functions
   if (local) return local.type ? { kind: 'local', type: local.type, name: id } : null;
   const constant = scope.constant(id);
   if (constant) {

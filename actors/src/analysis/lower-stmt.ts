@@ -20,6 +20,7 @@ import { convertTo, retype } from './lower-values.js';
 import { dictParts, elementOf, hasUnknown, headOf, isScalar, iterItemOf, listOf, pyClassName, tupleParts, type Ty, unify, withArticle } from './ty.js';
 import { walkExpr } from '../ingest/ast-walk.js';
 import { checkDefaults } from './defaults.js';
+import { augStoreCell, cellName, cellPrologue, storeCell } from './cells.js';
 import { augStoreGlobal, storeGlobal } from './module-vars.js';
 import { lowerExpected } from './lower-lambda.js';
 
@@ -48,7 +49,11 @@ export function lowerFunction(fn: FunctionState, ctx: ModuleContext, report: Rep
 
   checkDefaults(sig.name, sig.params, scope, counting);
   const lowerer = new BodyLowerer(fn, ctx, scope, counting, flow.dead, loopScoped);
-  const body = lowerer.block(node.body);
+  const cells = [...fn.cells].map((name) => ({ name, type: scope.local(name)?.type, param: fn.paramNames.has(name) }));
+  const body = [
+    ...(cells.every((c) => c.type !== undefined) ? cellPrologue(cells as { name: string; type: ValueType; param: boolean }[], node.range.start.line) : []),
+    ...lowerer.block(node.body),
+  ];
 
   for (const { name, range } of flow.unassigned) {
     if (ctx.constantTypes.has(name)) {
@@ -81,8 +86,11 @@ export function lowerFunction(fn: FunctionState, ctx: ModuleContext, report: Rep
       }
       continue;
     }
-    locals.push({ name, type: info.type, mutable: flow.mutable.has(name), loopScoped: loopScoped.has(name) });
+    // A variable nested functions share lives in its cell (cells.ts).
+    if (fn.cells.has(name)) locals.push({ name: cellName(name), type: listOf(info.type), mutable: false, loopScoped: false });
+    else locals.push({ name, type: info.type, mutable: flow.mutable.has(name), loopScoped: loopScoped.has(name) });
   }
+  for (const p of sig.params) if (fn.cells.has(p.name) && p.type) locals.push({ name: cellName(p.name), type: listOf(p.type), mutable: false, loopScoped: false });
   if (errorsBefore.count > 0 || sig.returns === undefined || sig.params.some((p) => p.type === undefined)) return null;
   return {
     name: sig.name,
@@ -90,7 +98,10 @@ export function lowerFunction(fn: FunctionState, ctx: ModuleContext, report: Rep
     params: [
       ...sig.params.map((p) => ({ name: p.name, type: p.type!, mutable: flow.mutable.has(p.name) })),
       // A nested function's captured variables (closures.ts), never assigned here.
-      ...fn.captures.map((name) => ({ name, type: scope.local(name)!.type!, mutable: false })),
+      ...fn.captures.map((name) => {
+        const c = scope.local(name)!;
+        return c.cell ? { name: cellName(name), type: listOf(c.type!), mutable: false } : { name, type: c.type!, mutable: false };
+      }),
     ],
     returns: sig.returns,
     doc: node.docstring,
@@ -168,13 +179,19 @@ class BodyLowerer {
       case 'Return':
         return this.returnStmt(st);
       case 'Assign':
+        if (st.targets.length === 1 && st.targets[0]!.type === 'Name' && scope.local(st.targets[0]!.id)?.cell) {
+          const t = st.targets[0]!;
+          return storeCell(t, st.value, scope.local(t.id)!.type!, scope, line); // cells.ts
+        }
         // Module variables (module-vars.ts): `global x` in a function, or the script's top level.
         if (st.targets.length === 1 && st.targets[0]!.type === 'Name' && this.fn.globals.has(st.targets[0]!.id)) return storeGlobal(st.targets[0]!, st.value, scope, line);
         return this.assign(st);
       case 'AugAssign':
+        if (st.target.type === 'Name' && scope.local(st.target.id)?.cell) return augStoreCell(st, scope.local(st.target.id)!.type!, scope, line);
         if (st.target.type === 'Name' && this.fn.globals.has(st.target.id)) return augStoreGlobal(st, scope, line);
         return this.augAssign(st);
       case 'AnnAssign':
+        if (st.target.type === 'Name' && scope.local(st.target.id)?.cell) return st.value ? storeCell(st.target, st.value, scope.local(st.target.id)!.type!, scope, line) : [];
         if (st.target.type === 'Name' && this.fn.globals.has(st.target.id)) return st.value ? storeGlobal(st.target, st.value, scope, line) : [];
         return this.annAssign(st);
       case 'If': {
@@ -214,6 +231,7 @@ class BodyLowerer {
         }
       // falls through: `global` in a library module is refused
       case 'Nonlocal': {
+        if (st.type === 'Nonlocal' && st.names.every((n) => scope.local(n)?.cell)) return []; // cells.ts
         const refusal = refuseStatement(st.type);
         report(refusal.code, st.range, refusal.message, refusal.hint);
         return [];

@@ -29,6 +29,8 @@ export const FUNCTIONS_OPS: Readonly<Record<string, OpEntry>> = {
   'functions.filter_true': (a) => `{ let items = ${a.items(0)}; List::from_vec(items.into_iter().filter(|x| x.py_bool()).collect()) }`,
   // Module variables (transpile.ts printVariable): argument 0 prints as the getter call `x()?`.
   'functions.global_set': (a) => `${setterOf(a.v(0))}(${a.v(1)})`,
+  // A variable shared with nested functions (analysis/cells.ts): its one-item list is made empty, then filled.
+  'functions.cell_set': (a) => `{ let cell = ${a.r(0)}; let v = ${a.v(1)}; if cell.is_empty() { list_append(cell, v); } else { list_setitem(cell, 0, v)?; } }`,
   'functions.list_sort': (a) => `list_sort(${a.r(0)}, ${reverse(a, 1)})?`,
   'functions.list_sort_key': (a) =>
     `{ let key = ${a.v(1)}; list_sort_by_key(${a.r(0)}, &|x: &${rustType(elementOf(a.node(0)!.type)!)}| key(x.clone()), ${reverse(a, 2)})? }`,
