@@ -5,7 +5,7 @@
  * and missing returns (PTL3007), using the control-flow facts of flow.ts.
  * Statements that can never run are checked but left out of the IR.
  */
-import { alwaysLeaves, narrowedScope, narrowingOf, stable } from './narrowing.js';
+import { alwaysLeaves, assignedNames, narrowedScope, narrowingOf } from './narrowing.js';
 import type * as ast from '../ingest/ast.js';
 import type { SourceRange } from '../diagnostics/diagnostic.js';
 import { analyzeFlow, isAlwaysTrue, loopScopedTargets, targetNames } from './flow.js';
@@ -123,39 +123,44 @@ class BodyLowerer {
     private readonly loopScoped: Set<string>,
   ) {}
 
-  block(stmts: ast.Stmt[]): TStmt[] {
+  /**
+   * Lowers a block. `narrow`: locals a condition proved (narrowing.ts); each
+   * statement sees those no earlier statement of the block assigned and that
+   * it does not assign inside itself (a plain `x = f(x)` reads x before it
+   * stores, so it still sees x narrowed).
+   */
+  block(stmts: ast.Stmt[], narrow: ReadonlyMap<string, string> = new Map()): TStmt[] {
     const out: TStmt[] = [];
     const outer = this.scope;
+    const active = new Map(narrow);
     stmts.forEach((st, i) => {
       if (i === 0 && st.type === 'Expr' && st.value.type === 'Constant' && st.value.kind === 'str') return; // docstring
+      const assigned = assignedNames([st]);
+      const plainStore = st.type === 'Assign' && st.targets.every((t) => t.type === 'Name');
+      this.scope = narrowedScope(outer, new Map([...active].filter(([n]) => plainStore || !assigned.has(n))));
       const lowered = this.statement(st);
       if (!this.dead.has(st)) out.push(...lowered);
-      // `if x is None: return ...`: the rest of the block sees x narrowed (narrowing.ts).
+      for (const n of assigned) active.delete(n);
+      // `if x is None: return ...`: the rest of the block sees x narrowed.
       if (st.type === 'If') {
         const n = narrowingOf(st.test, this.scope);
         const proved = alwaysLeaves(st.body) ? n.else : st.orelse.length > 0 && alwaysLeaves(st.orelse) ? n.then : new Map<string, string>();
-        this.scope = narrowedScope(this.scope, stable(proved, stmts.slice(i + 1)));
+        for (const [k, v] of proved) if (!assigned.has(k)) active.set(k, v);
       }
       // `x = 5` into an Optional[int] (or a union) local: x is an int until it is assigned again.
       for (const l of lowered) {
         if (l.kind !== 'assign' || l.targets.length !== 1) continue;
         const member = l.value.kind === 'some' ? l.value.operand.type : l.value.kind === 'op' && l.value.op === 'union.wrap' ? l.value.args[0]!.type : undefined;
-        if (member !== undefined) this.scope = narrowedScope(this.scope, stable(new Map([[l.targets[0]!, member]]), stmts.slice(i + 1)));
+        if (member !== undefined) active.set(l.targets[0]!, member);
       }
     });
     this.scope = outer;
     return out;
   }
 
-  /** Lowers a region with the names a condition proved not None narrowed, unless the region assigns them. */
+  /** Lowers a region with what a condition proved (narrowing.ts). */
   private narrowedBlock(stmts: ast.Stmt[], names: ReadonlyMap<string, string>): TStmt[] {
-    const outer = this.scope;
-    this.scope = narrowedScope(outer, stable(names, stmts));
-    try {
-      return this.block(stmts);
-    } finally {
-      this.scope = outer;
-    }
+    return this.block(stmts, names);
   }
 
   private statement(st: ast.Stmt): TStmt[] {

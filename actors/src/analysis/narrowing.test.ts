@@ -96,3 +96,23 @@ describe('unions', () => {
     expect(narrowedReads(f)).toEqual(['w:str', 'v:int', 'w:int', 'v:str', 'v:float']);
   });
 });
+
+describe('narrowing until an assignment', () => {
+  it('narrows a while body up to the statement that assigns, whose value still reads the narrowed variable', async () => {
+    const f = await fn(
+      OPT +
+        [
+          'def nxt(n: int) -> Optional[int]:',
+          '    return None',
+          'def walk(node: Optional[int]) -> int:',
+          '    total = 0',
+          '    while node is not None:',
+          '        total += node',
+          '        node = nxt(node)',
+          '    return total',
+        ].join('\n'),
+      'walk',
+    );
+    expect(narrowedReads(f)).toEqual(['node:int', 'node:int']);
+  });
+});
