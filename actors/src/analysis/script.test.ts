@@ -73,7 +73,10 @@ describe('script mode', () => {
   });
 
   it('refuses print options that are not strings, and float exit statuses', async () => {
-    expect(await errors('e = 1\nprint(1, end=e)\n')).toEqual(['PTL2002 2:14']);
+    // CPython: TypeError: end must be None or a string, not int
+    expect(await errors('e = 1\nprint(1, end=e)\n')).toEqual(['PTL3003 2:14']);
+    expect((await run('e = "!"\nxs = [1]\nprint(*xs, 2, sep=e * 2, end=e)\n', true)).diagnostics).toEqual([]);
+    expect(await errors('print(*5)\n')).toEqual(['PTL3003 1:8']);
     expect(await errors('import sys\nsys.exit(1.5)\n')).toEqual(['PTL3003 2:10']);
   });
 
