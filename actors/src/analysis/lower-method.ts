@@ -7,7 +7,7 @@ import type * as ast from '../ingest/ast.js';
 import { lowerValue, type Scope } from './lower-expr.js';
 import { convertTo, retype } from './lower-values.js';
 import { METHODS, type MethodParam, methodSignature } from './method-table.js';
-import { dictParts, elementOf, headOf, iterItemOf, pyClassName, type Ty, unify } from './ty.js';
+import { dictParts, elementOf, hasUnknown, headOf, iterItemOf, pyClassName, type Ty, unify } from './ty.js';
 import type { TExpr } from './types.js';
 import { CONTAINERS_METHODS } from './builtins-containers.js';
 import { FUNCTIONS_METHODS } from './builtins-functions.js';
@@ -48,6 +48,9 @@ function bindArg(p: MethodParam, arg: ast.Expr_, scope: Scope, method: string): 
     if (item.includes('?') && (h === 'list' || h === 'set' || h === 'frozenset')) return retype(v, `${h}[${unify(item, want)!}]`);
     return v;
   }
+  // `d.get(k, 0)` on a dict not completed yet (`d = {}` before `d[k] = d.get(k, 0) + 1`): the
+  // arguments only look, so they may have any type the dict's parts can become (type inference).
+  if (method === 'dict.get' && hasUnknown(p.type) && v.type !== p.type && unify(v.type, p.type) !== undefined) return v;
   return convertTo(v, p.type, arg.range, scope.report, `argument \`${p.name}\` of ${method}()`);
 }
 
@@ -110,6 +113,6 @@ export function lowerMethodCall(recvNode: ast.Expr_, attr: string, e: ast.Call, 
   // Optional arguments left out in the middle are null; trailing ones too.
   const args = bound.map((b) => (b === undefined ? null : b));
   let returns = sig.returns;
-  if (cls === 'dict' && attr === 'get' && args[1] !== null) returns = dictParts(recv.type)![1];
+  if (cls === 'dict' && attr === 'get' && args[1]) returns = unify(dictParts(recv.type)![1], args[1].type) ?? dictParts(recv.type)![1];
   return { kind: 'method', type: returns, name: `${cls}.${attr}`, recv, args };
 }
