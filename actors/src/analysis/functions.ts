@@ -19,7 +19,7 @@ import { annotationType, collectLocals, type FunctionSig, returnsAValue, sourceT
 import type { ValueType } from './types.js';
 import { ENTRY_FUNCTION } from './script.js';
 import { cellName } from './cells.js';
-import { dictOf, optionalOf, hasUnknown, headOf, iterItemOf, listOf, setOf, tupleParts, type Ty, unify } from './ty.js';
+import { dictOf, dictParts, optionalOf, hasUnknown, headOf, iterItemOf, listOf, setOf, tupleParts, type Ty, unify } from './ty.js';
 
 export interface LocalInfo {
   type: ValueType | undefined;
@@ -302,19 +302,27 @@ function inferRound(fn: FunctionState, ctx: ModuleContext): boolean {
       case 'Expr': {
         // `xs.append(v)`, `s.add(v)`, `xs.extend(ys)`, `xs.insert(i, v)` complete `xs = []`.
         const v = st.value;
-        if (v.type === 'Call' && v.func.type === 'Attribute' && v.func.value.type === 'Name') {
-          const name = v.func.value.id;
+        // Also one subscript down: `grid[0].append(7)` completes `grid = [[] for _ in ...]` (containers area).
+        const recvNode = v.type === 'Call' && v.func.type === 'Attribute' ? v.func.value : null;
+        const rootNode = recvNode?.type === 'Name' ? recvNode : recvNode?.type === 'Subscript' && recvNode.value.type === 'Name' ? recvNode.value : null;
+        if (v.type === 'Call' && v.func.type === 'Attribute' && recvNode && rootNode) {
+          const name = rootNode.id;
           const info = fn.locals.get(name);
           if (!info?.type || !hasUnknown(info.type)) break;
-          const head = headOf(info.type);
+          const recvType = recvNode === rootNode ? info.type : lowerValue(recvNode, scope)?.type;
+          if (recvType === undefined || !hasUnknown(recvType)) break;
+          const head = headOf(recvType);
+          const rootHead = headOf(info.type);
+          const lift = (t: Ty | undefined): Ty | undefined =>
+            t === undefined || recvNode === rootNode ? t : rootHead === 'list' ? listOf(t) : rootHead === 'dict' ? dictOf(dictParts(info.type!)![0], t) : undefined;
           const arg = (i: number): Ty | undefined => (v.args[i] ? lowerValue(v.args[i]!, scope)?.type : undefined);
           const m = v.func.attr;
-          if (head === 'list' && m === 'append') learn(name, typeOrUndefined(arg(0), listOf), v.range, null);
-          else if (head === 'list' && m === 'insert') learn(name, typeOrUndefined(arg(1), listOf), v.range, null);
-          else if (head === 'list' && m === 'extend') learn(name, typeOrUndefined(iterOf(arg(0)), listOf), v.range, null);
-          else if (head === 'set' && m === 'add') learn(name, typeOrUndefined(arg(0), setOf), v.range, null);
-          else if (head === 'set' && m === 'update') learn(name, typeOrUndefined(iterOf(arg(0)), setOf), v.range, null);
-          else if (head === 'dict' && m === 'update') learn(name, arg(0), v.range, null);
+          if (head === 'list' && m === 'append') learn(name, lift(typeOrUndefined(arg(0), listOf)), v.range, null);
+          else if (head === 'list' && m === 'insert') learn(name, lift(typeOrUndefined(arg(1), listOf)), v.range, null);
+          else if (head === 'list' && m === 'extend') learn(name, lift(typeOrUndefined(iterOf(arg(0)), listOf)), v.range, null);
+          else if (head === 'set' && m === 'add') learn(name, lift(typeOrUndefined(arg(0), setOf)), v.range, null);
+          else if (head === 'set' && m === 'update') learn(name, lift(typeOrUndefined(iterOf(arg(0)), setOf)), v.range, null);
+          else if (head === 'dict' && m === 'update') learn(name, lift(arg(0)), v.range, null);
         }
         break;
       }
