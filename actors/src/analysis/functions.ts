@@ -279,7 +279,8 @@ function inferRound(fn: FunctionState, ctx: ModuleContext): boolean {
             break;
           }
         }
-        const needed = st.targets.some((t) => t.type !== 'Name' || fn.locals.get(t.id)?.type === undefined || hasUnknown(fn.locals.get(t.id)!.type!));
+        // A local that so far only holds None becomes Optional[T] when a T is assigned (`best = None` ... `best = word`).
+        const needed = st.targets.some((t) => t.type !== 'Name' || fn.locals.get(t.id)?.type === undefined || hasUnknown(fn.locals.get(t.id)!.type!) || fn.locals.get(t.id)!.type === 'None');
         if (!needed) break;
         const type = (lowerValue(st.value, scope) ?? lowerValue(st.value, everyOptionalNarrowed(scope)))?.type; // narrowing.ts
         for (const t of st.targets) {
