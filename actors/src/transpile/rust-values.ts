@@ -5,7 +5,7 @@
  * handle (Python's sharing), and arguments the runtime only looks at are
  * passed by reference (`&xs`), which costs nothing.
  */
-import { elementOf, headOf, iterItemOf, pyClassName, tupleParts } from '../analysis/ty.js';
+import { elementOf, headOf, iterItemOf, pyClassName, tupleParts, unionParts } from '../analysis/ty.js';
 import type { CompClause, Target, TExpr } from '../analysis/types.js';
 import { METHOD_OPS, type OpArgs, OPS } from './ops.js';
 import { rustType } from './rust-types.js';
@@ -249,6 +249,15 @@ function formatValue(ctx: ValueContext, value: TExpr, conversion: 's' | 'r' | 'a
         const sp = ctx.fresh('spec');
         const v = ctx.fresh('v');
         return `{ let ${v} = ${ctx.ref(value)}; ${spec === null || spec.kind === 'literal' ? `let ${sp}: &str = ${specCode};` : `let ${sp}_text = ${ctx.print(spec).code}; let ${sp}: &str = ${sp}_text.as_str();`} match ${v} { Some(${x}) => ${formatRef(elementOf(value.type)!, x, sp)}, None => format_object("None", ${sp}, "NoneType")? } }`;
+      }
+      const members = unionParts(value.type);
+      if (members && spec !== null) {
+        // format(x, spec) of the member the union holds (containers area; rt union.rs).
+        const x = ctx.fresh('x');
+        const sp = ctx.fresh('spec');
+        const v = ctx.fresh('v');
+        const arms = members.map((m, i) => `Union${members.length}::${'ABCD'[i]}(${x}) => ${formatRef(m, x, sp)},`);
+        return `{ let ${v} = ${ctx.ref(value)}; ${spec.kind === 'literal' ? `let ${sp}: &str = ${specCode};` : `let ${sp}_text = ${ctx.print(spec).code}; let ${sp}: &str = ${sp}_text.as_str();`} match ${v} { ${arms.join(' ')} } }`;
       }
       return spec === null ? `str_string(${ctx.ref(value)})` : `format_object(&str_string(${ctx.ref(value)}), ${specCode}, ${rustStrLiteral(pyClassName(value.type))})?`;
   }
