@@ -66,3 +66,20 @@ export function cellPrologue(cells: readonly { name: string; type: ValueType; pa
     line,
   }));
 }
+
+/** The hidden target of a `for` loop over a cell variable. */
+export const loopName = (name: string): string => `${name}__loop`;
+
+/**
+ * `for i in xs: body` where `i` is a cell: `for i__loop in xs: i = i__loop; body`
+ * (the store goes to the cell). Registers `i__loop` as a local of `i`'s type.
+ */
+export function loopIntoCell(st: ast.For, fn: { readonly locals: Map<string, { type: ValueType | undefined; declared: boolean; origin: ast.Expr_['range'] | undefined; originLiteral: string | undefined }> }): ast.For {
+  const target = st.target as ast.Name;
+  const temp = loopName(target.id);
+  const info = fn.locals.get(target.id);
+  if (info && !fn.locals.has(temp)) fn.locals.set(temp, { ...info });
+  const tempName = { ...target, id: temp } as ast.Name;
+  const store = { type: 'Assign', range: target.range, targets: [target], value: tempName } as unknown as ast.Stmt;
+  return { ...st, target: tempName, body: [store, ...st.body] };
+}

@@ -203,15 +203,12 @@ function checkFinal(fn: FunctionState, name: string, report: Report): void {
   const defStart = fnDefStart(owner, fn);
   const final = nonlocal === null && (isParam ? bindings.length === 0 : bindings.length === 1 && bindings[0]!.depth === 0 && bindings[0]!.plain && bindings[0]!.stmt.range.start.offset < defStart);
   if (final) return;
-  // The variable changes while closures may see it: one shared cell (cells.ts).
+  // The variable changes while closures may see it: one shared cell (cells.ts). A `for` target
+  // is stored into it at the start of each iteration, so closures made in the loop all see the
+  // latest value, as in CPython (late binding).
   const loop = bindings.find((b) => b.stmt.type === 'For');
-  if (loop) {
-    report(
-      'PTL2001',
-      loop.stmt.range,
-      `${where}, which is a loop variable here; closures made in a loop all see its last value in Python (late binding), which is not supported yet`,
-      hint,
-    );
+  if (loop && (loop.stmt as ast.For).target.type !== 'Name') {
+    report('PTL2001', loop.stmt.range, `${where}, which is unpacked by this loop; closures over unpacked loop variables are not supported yet`, hint);
     return;
   }
   owner.cells.add(name);

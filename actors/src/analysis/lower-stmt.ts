@@ -20,7 +20,7 @@ import { convertTo, retype } from './lower-values.js';
 import { dictParts, elementOf, hasUnknown, headOf, isScalar, iterItemOf, listOf, pyClassName, tupleParts, type Ty, unify, withArticle } from './ty.js';
 import { walkExpr } from '../ingest/ast-walk.js';
 import { checkDefaults } from './defaults.js';
-import { augStoreCell, cellName, cellPrologue, storeCell } from './cells.js';
+import { augStoreCell, cellName, cellPrologue, loopIntoCell, loopName, storeCell } from './cells.js';
 import { augStoreGlobal, storeGlobal } from './module-vars.js';
 import { lowerExpected } from './lower-lambda.js';
 
@@ -86,8 +86,9 @@ export function lowerFunction(fn: FunctionState, ctx: ModuleContext, report: Rep
       }
       continue;
     }
-    // A variable nested functions share lives in its cell (cells.ts).
+    // A variable nested functions share lives in its cell (cells.ts); a loop over it has its own target.
     if (fn.cells.has(name)) locals.push({ name: cellName(name), type: listOf(info.type), mutable: false, loopScoped: false });
+    else if ([...fn.cells].some((c) => loopName(c) === name)) locals.push({ name, type: info.type, mutable: true, loopScoped: false });
     else locals.push({ name, type: info.type, mutable: flow.mutable.has(name), loopScoped: loopScoped.has(name) });
   }
   for (const p of sig.params) if (fn.cells.has(p.name) && p.type) locals.push({ name: cellName(p.name), type: listOf(p.type), mutable: false, loopScoped: false });
@@ -215,6 +216,7 @@ class BodyLowerer {
         return [{ kind: 'while', test, body, orelse: infinite ? [] : orelse, hasBreak: hasBreak(body), line }];
       }
       case 'For':
+        if (st.target.type === 'Name' && this.fn.cells.has(st.target.id)) return this.forStmt(loopIntoCell(st, this.fn)); // cells.ts
         return this.forStmt(st);
       case 'FunctionDef':
         // Lifted to a function of its own (closures.ts); nothing runs here.
