@@ -16,7 +16,7 @@ import { lowerMethodCall } from './lower-method.js';
 import { lowerSysCall } from './lower-sys.js';
 import { bindUserCall } from './bind-call.js';
 import { headOf, isScalar } from './ty.js';
-import { callFunctionValue } from './lower-lambda.js';
+import { callFunctionValue, lowerLambdaTyped } from './lower-lambda.js';
 import { lowerMinMaxKey } from './builtins-functions.js';
 
 function silentScope(scope: Scope): Scope {
@@ -88,6 +88,14 @@ export function lowerCall(e: ast.Call, scope: Scope): TExpr | VoidCallExpr | nul
     const sysCall = lowerSysCall(f, e, scope);
     if (sysCall !== undefined) return sysCall;
     return lowerMethodCall(f.value, f.attr, e, scope);
+  }
+  // `(lambda x: ...)(v)`: called right away, so its parameters take the arguments' types.
+  if (f.type === 'Lambda' && e.keywords.length === 0 && e.args.every((a) => a.type !== 'Starred')) {
+    const args = e.args.map((a) => lowerValue(a, scope));
+    if (args.some((a) => a === null)) return null;
+    const fn = lowerLambdaTyped(f, args.map((a) => a!.type), scope);
+    if (fn === null || fn.kind !== 'lambda') return null;
+    return { kind: 'callValue', type: fn.body.type, callee: fn, args: args as TExpr[] };
   }
   // Something else called: report what it is (a lambda, a subscript...) if unsupported, else this.
   const callee = lowerValue(f, scope);
