@@ -200,3 +200,37 @@ homogeneous_tuple_items!(0, 1, 2; 3);
 homogeneous_tuple_items!(0, 1, 2, 3; 4);
 homogeneous_tuple_items!(0, 1, 2, 3, 4; 5);
 homogeneous_tuple_items!(0, 1, 2, 3, 4, 5; 6);
+
+fn unpack_error(msg: String) -> PyErr {
+    PyErr::new(Exc::ValueError, &msg)
+}
+
+/// `a, b = xs`: exactly `n` items (ValueError as CPython otherwise).
+pub fn unpack_exact<T>(items: Vec<T>, n: usize) -> PyResult<(Vec<T>, Vec<T>)> {
+    if items.len() < n {
+        return Err(unpack_error(format!("not enough values to unpack (expected {}, got {})", n, items.len())));
+    }
+    if items.len() > n {
+        return Err(unpack_error(format!("too many values to unpack (expected {})", n)));
+    }
+    Ok((items, Vec::new()))
+}
+
+/// `a, *rest, b = xs`: the fixed items (before and after the starred one) and the middle.
+pub fn unpack_starred<T>(mut items: Vec<T>, before: usize, after: usize) -> PyResult<(Vec<T>, Vec<T>)> {
+    if items.len() < before + after {
+        return Err(unpack_error(format!("not enough values to unpack (expected at least {}, got {})", before + after, items.len())));
+    }
+    let tail = items.split_off(items.len() - after);
+    let middle = items.split_off(before);
+    items.extend(tail);
+    Ok((items, middle))
+}
+
+/// `format(x, spec)` for a value without its own `__format__`: its str, and TypeError for a non-empty spec.
+pub fn format_object(text: &str, spec: &str, class: &str) -> PyResult<String> {
+    if spec.is_empty() {
+        return Ok(text.to_string());
+    }
+    Err(PyErr::new(Exc::TypeError, &format!("unsupported format string passed to {}.__format__", class)))
+}
