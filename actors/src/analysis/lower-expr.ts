@@ -386,6 +386,8 @@ function lowerAttribute(e: ast.Attribute, scope: Scope): TExpr | null {
   }
   if (e.value.type === 'Name' && scope.symbols.sysModules?.has(e.value.id) && !scope.local(e.value.id)) {
     if (e.attr === 'argv') return { kind: 'op', type: 'list[str]', op: 'sys.argv', args: [] };
+    // `for line in sys.stdin`: the lines of stdin, each with its '\n' (read when the loop starts).
+    if (e.attr === 'stdin' && scope.symbols.script) return { kind: 'op', type: 'list[str]', op: 'io.stdin_lines', args: [] };
     scope.report('PTL2007', e.range, `\`sys.${e.attr}\` is not supported`, 'Script mode supports print(), input(), sys.argv, sys.exit(), sys.stdin and sys.stdout/sys.stderr.write().');
     return null;
   }

@@ -1,4 +1,3 @@
-# refused: PTL3008 9:1
 counter = 0
 
 
