@@ -19,6 +19,9 @@ const programs = [
   { file: 'bench/programs/fib.py', fn: 'fib', args: [30], label: 'fib(30), recursive', repeat: 5 },
   { file: 'bench/programs/collatz.py', fn: 'collatz_total', args: [100000], label: 'collatz_total(100000), int loop', repeat: 3 },
   { file: 'bench/programs/orbit.py', fn: 'orbit_energy', args: [1000000, 0.001], label: 'orbit_energy(1e6, 0.001), float loop', repeat: 3 },
+  { file: 'bench/programs/sieve.py', fn: 'sieve_count', args: [1000000], label: 'sieve_count(1e6), list of bools', repeat: 3 },
+  { file: 'bench/programs/words.py', fn: 'word_freq', args: [200000], label: 'word_freq(200000), str.split + dict + sorted(key=)', repeat: 3 },
+  { file: 'bench/programs/memo.py', fn: 'memo_paths', args: [2000], label: 'memo_paths(2000), dict memo', repeat: 3 },
 ];
 
 function best(fn, repeat) {

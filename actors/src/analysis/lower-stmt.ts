@@ -8,7 +8,7 @@
 import { alwaysLeaves, assignedNames, narrowedScope, narrowingOf } from './narrowing.js';
 import type * as ast from '../ingest/ast.js';
 import type { SourceRange } from '../diagnostics/diagnostic.js';
-import { analyzeFlow, isAlwaysTrue, loopScopedTargets, targetNames } from './flow.js';
+import { analyzeFlow, forEachTargetRead, isAlwaysTrue, loopScopedTargets, targetNames } from './flow.js';
 import { functionScope, isDivmodCall, type FunctionState, type ModuleContext, unpackedTypes } from './functions.js';
 import { binary, coerce, lowerStatementValue, lowerTest, lowerValue, type Scope, toInt } from './lower-expr.js';
 import { lowerScriptStatement } from './lower-print.js';
@@ -833,10 +833,15 @@ function usesOf(stmts: ast.Stmt[], name: string): { read: boolean; assigned: boo
       switch (st.type) {
         case 'Assign':
           readIn(st.value);
+          st.targets.forEach((t) => forEachTargetRead(t, (n) => n.id === name && (read = true)));
           if (st.targets.some((t) => targetNames(t).some((n) => n.id === name))) assigned = true;
+          break;
+        case 'Delete':
+          st.targets.forEach((t) => readIn(t));
           break;
         case 'AugAssign':
           readIn(st.value);
+          forEachTargetRead(st.target, (n) => n.id === name && (read = true));
           if (targetNames(st.target).some((n) => n.id === name)) {
             assigned = true;
             read = true;
