@@ -8,6 +8,8 @@
  * (transpile/methods.ts).
  */
 
+import { splitTop } from './ty.js';
+
 export const METHODS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   str: {
     split: '(sep: Optional[str] = ?, maxsplit: int = ?) -> list[str]',
@@ -146,19 +148,3 @@ export function methodSignature(spec: string, vars: Readonly<Record<string, stri
   return { params, returns: subst(m[2]!) };
 }
 
-function splitTop(s: string): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  let start = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s[i];
-    if (c === '[') depth++;
-    else if (c === ']') depth--;
-    else if (c === ',' && depth === 0) {
-      out.push(s.slice(start, i).trim());
-      start = i + 1;
-    }
-  }
-  out.push(s.slice(start).trim());
-  return out;
-}

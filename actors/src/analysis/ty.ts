@@ -24,7 +24,7 @@ export const UNKNOWN = '?';
 const ATOMS = new Set(['int', 'float', 'bool', 'None', 'str', 'range', '?']);
 
 /** Splits `a, b[c, d], e` at top-level commas. */
-function splitTop(s: string): string[] {
+export function splitTop(s: string): string[] {
   const out: string[] = [];
   let depth = 0;
   let start = 0;

@@ -24,25 +24,10 @@ export class BoundaryTypeError extends Error {
   }
 }
 
+import { splitTop } from '../analysis/ty.js';
+
 const ATOMS = new Set(['int', 'float', 'bool', 'None', 'str']);
 
-/** `a, b[c, d], e` split at commas outside brackets. */
-function splitTop(s: string): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  let start = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s[i];
-    if (c === '[') depth++;
-    else if (c === ']') depth--;
-    else if (c === ',' && depth === 0) {
-      out.push(s.slice(start, i).trim());
-      start = i + 1;
-    }
-  }
-  out.push(s.slice(start).trim());
-  return out;
-}
 
 /** Parses a canonical type string; throws BoundaryTypeError for one that cannot cross. */
 export function parseBoundaryType(type: string): BoundaryType {
